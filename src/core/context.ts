@@ -1,0 +1,40 @@
+import type { Context } from 'hono'
+import type { Instant } from './clock.js'
+import type { Scenario } from './scenario/registry.js'
+import type { Session } from './sessions.js'
+
+/** What the control layer resolved for one request; provider routes read it from `c.var.mock`. */
+export interface RequestContext {
+  readonly scenario: Scenario
+  readonly session: Session
+  /** "Now" for this request: X-Mock-Now, else the scenario's frozen clock, else real time. */
+  readonly now: Instant
+  /** Absolute URL of the provider's root as the client sees it (for Location and pagination links). */
+  readonly publicBase: string
+  /** Where the provider is mounted inside the app (`/omnitron`); request paths start with it. */
+  readonly mountPath: string
+  /** Rule ids that fired during this request (kept for the journal). */
+  readonly fired: string[]
+}
+
+/** Hono environment shared by every route of the mock. */
+export interface MockEnv {
+  Bindings: {
+    /** Set by the MSW adapter: the provider's real base URL the request was sent to. */
+    mockPublicBase?: string
+  }
+  Variables: {
+    mock: RequestContext
+  }
+}
+
+/** The request path relative to the provider's root, e.g. `/api/v1/orders/1/`. */
+export function providerPath(c: Context<MockEnv>): string {
+  return c.req.path.slice(c.var.mock.mountPath.length) || '/'
+}
+
+/** The URL as the client sent it: its own host and base path (pagination links, redirects). */
+export function publicUrl(c: Context<MockEnv>, path: string = providerPath(c)): URL {
+  const search = new URL(c.req.url).search
+  return new URL(`${c.var.mock.publicBase.replace(/\/$/, '')}${path}${search}`)
+}

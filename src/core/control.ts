@@ -1,0 +1,67 @@
+import { type Instant, parseInstant } from './clock.js'
+import type { Problem } from './problem.js'
+
+/** The control headers (DESIGN.md "Control surface"). */
+export const HEADER = {
+  scenario: 'x-mock-scenario',
+  session: 'x-mock-session',
+  now: 'x-mock-now',
+} as const
+
+const SESSION_ID = /^[\x21-\x7e]{1,128}$/
+
+export interface Control {
+  scenario: string
+  session: string
+  now?: Instant
+}
+
+/** Reads and validates the control headers; a bad value is a 400 problem naming the header. */
+export function readControl(
+  headers: Headers,
+  defaults: { scenario: string; session: string },
+  knownScenarios: () => string[],
+): Control | Problem {
+  const scenario = headers.get(HEADER.scenario)?.trim() || defaults.scenario
+  const known = knownScenarios()
+  if (!known.includes(scenario)) {
+    return {
+      code: 'unknown-scenario',
+      status: 400,
+      title: 'Unknown scenario',
+      detail: `X-Mock-Scenario "${scenario}" is not a known scenario. Known: ${known.join(', ')}.`,
+      header: 'X-Mock-Scenario',
+      knownScenarios: known,
+    }
+  }
+  const sessionHeader = headers.get(HEADER.session)
+  const session = sessionHeader === null ? defaults.session : sessionHeader.trim()
+  if (!SESSION_ID.test(session)) {
+    return {
+      code: 'bad-control-header',
+      status: 400,
+      title: 'Bad control header',
+      detail: 'X-Mock-Session must be 1 to 128 visible ASCII characters (no spaces).',
+      header: 'X-Mock-Session',
+      knownScenarios: known,
+    }
+  }
+  const nowHeader = headers.get(HEADER.now)
+  if (nowHeader === null) return { scenario, session }
+  const now = parseInstant(nowHeader)
+  if (!now) {
+    return {
+      code: 'bad-control-header',
+      status: 400,
+      title: 'Bad control header',
+      detail: `X-Mock-Now "${nowHeader}" is not an ISO 8601 instant with an offset, e.g. 2025-01-24T08:45:18.831693Z.`,
+      header: 'X-Mock-Now',
+      knownScenarios: known,
+    }
+  }
+  return { scenario, session, now }
+}
+
+export function isProblem(v: Control | Problem): v is Problem {
+  return 'code' in v && 'status' in v
+}

@@ -1,0 +1,35 @@
+import type { Faker } from '@faker-js/faker'
+import type { Hono } from 'hono'
+import type { z } from 'zod'
+import type { MockEnv } from './context.js'
+import type { Rule } from './rules.js'
+
+export interface SeedContext {
+  /** Seeded for this provider and scenario: the same scenario gives the same records on every run. */
+  faker: Faker
+  /** Base instant for generated dates (the scenario's refDate). */
+  refDate: Date
+}
+
+/**
+ * Everything the engine knows about a provider. A provider is one folder
+ * (schemas, seed, rules, routes, serializers); adding one touches nothing in core.
+ */
+export interface Provider<Section = unknown, Db = unknown> {
+  /** Mount prefix on the standalone server (`/<name>`), key of its scenario section. */
+  readonly name: string
+  readonly title: string
+  /** Validates this provider's section of a scenario file. */
+  readonly scenarioSchema: z.ZodType<Section>
+  /** Builds one session's records from the scenario section (absent section: the provider's defaults). */
+  seed(section: Section | undefined, ctx: SeedContext): Promise<Db>
+  /** The session's records as plain JSON, by collection name (GET /__mock/state). */
+  snapshot(db: Db): Record<string, unknown[]>
+  /** The provider's HTTP surface, relative to its base URL. */
+  readonly routes: Hono<MockEnv>
+  /** The provider's named business rules (GET /__mock/rules). */
+  readonly rules: readonly Rule[]
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProvider = Provider<any, any>

@@ -1,0 +1,134 @@
+/**
+ * The rules engine. A business rule is a named, documented object with pure
+ * functions: `check` rejects with field errors, `derive` adds changes to a
+ * plan. A write runs every applicable rule, collects ALL errors (several
+ * fields in one answer), and only if there are none commits the whole plan
+ * at once. Route handlers never hold rule logic; they parse, call `evaluate`,
+ * commit and serialise.
+ */
+
+export type RuleSource =
+  | { kind: 'doc'; document: string; section?: string }
+  | { kind: 'assumption'; basis: string }
+
+/** Field name → messages. The provider's error formatter turns this into its own body. */
+export type FieldErrors = Record<string, string[]>
+
+export interface Rule<C = never> {
+  /** Stable id, e.g. `omnitron.item.invoice-or-tracking.promotes-approved`; scenarios disable rules by it. */
+  readonly id: string
+  readonly provider: string
+  readonly summary: string
+  readonly source: RuleSource
+  /** The write operations it takes part in, e.g. `omnitron.order_item.update`. */
+  readonly operations: readonly string[]
+  /** Rejects the write: field errors, or nothing when the rule is satisfied. */
+  check?(ctx: C): FieldErrors | undefined
+  /** Derives changes into the plan; returns whether it changed anything (so the journal can say it fired). */
+  derive?(ctx: C, plan: ChangePlan): boolean
+}
+
+export interface RuleInfo {
+  id: string
+  provider: string
+  summary: string
+  source: RuleSource
+  operations: readonly string[]
+}
+
+export function describeRule(rule: Rule<any>): RuleInfo {
+  return { id: rule.id, provider: rule.provider, summary: rule.summary, source: rule.source, operations: rule.operations }
+}
+
+interface PatchTarget {
+  patch(record: never, changes: never): void
+}
+
+/**
+ * Changes to commit, grouped by record. Rules read pending values through it,
+ * so a later rule sees what an earlier one derived. Nothing is written before `commit`.
+ */
+export class ChangePlan {
+  readonly #changes = new Map<object, { table: PatchTarget; set: Record<string, unknown> }>()
+
+  set<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R, changes: Partial<R>): void {
+    let entry = this.#changes.get(record)
+    if (!entry) {
+      entry = { table: table as unknown as PatchTarget, set: {} }
+      this.#changes.set(record, entry)
+    }
+    for (const key of Object.keys(changes)) {
+      Object.defineProperty(entry.set, key, {
+        value: (changes as Record<string, unknown>)[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    }
+  }
+
+  /** The value a field will have after commit. */
+  value<R extends object, F extends keyof R>(record: R, field: F): R[F] {
+    const pending = this.#changes.get(record)?.set
+    return pending && Object.hasOwn(pending, field) ? (pending[field as string] as R[F]) : record[field]
+  }
+
+  has(record: object, field?: string): boolean {
+    const pending = this.#changes.get(record)?.set
+    return pending !== undefined && (field === undefined || Object.hasOwn(pending, field))
+  }
+
+  /** Marks a record as saved by this write even if no field changes (Django's save() always writes). */
+  touch<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R): void {
+    this.set(table, record, {})
+  }
+
+  /** Every record this write saves, with the table it belongs to. */
+  entries(): { record: object; table: { patch(record: never, changes: never): void } }[] {
+    return [...this.#changes].map(([record, { table }]) => ({ record, table }))
+  }
+
+  /** Synchronous and infallible: everything was validated before. */
+  commit(): void {
+    for (const [record, { table, set }] of this.#changes) table.patch(record as never, set as never)
+  }
+}
+
+export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: FieldErrors; fired: string[] }
+
+/**
+ * Runs every enabled rule of `operation`: all checks first (collecting every
+ * error), then, if none rejected, every derivation in catalogue order.
+ */
+export function evaluate<C>(
+  rules: readonly Rule<C>[],
+  operation: string,
+  ctx: C,
+  plan: ChangePlan,
+  disabled: ReadonlySet<string>,
+): Evaluation {
+  const active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))
+  const errors: FieldErrors = {}
+  const fired: string[] = []
+  for (const rule of active) {
+    const found = rule.check?.(ctx)
+    if (found && Object.keys(found).length > 0) {
+      fired.push(rule.id)
+      mergeErrors(errors, found)
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors, fired }
+  for (const rule of active) {
+    if (rule.derive?.(ctx, plan)) fired.push(rule.id)
+  }
+  return { ok: true, fired }
+}
+
+export function mergeErrors(into: FieldErrors, from: FieldErrors): FieldErrors {
+  for (const [field, messages] of Object.entries(from)) {
+    const list = Object.hasOwn(into, field) ? into[field]! : []
+    for (const m of messages) if (!list.includes(m)) list.push(m)
+    Object.defineProperty(into, field, { value: list, enumerable: true, writable: true, configurable: true })
+  }
+  return into
+}

@@ -1,0 +1,140 @@
+import { parseDocument } from 'yaml'
+import type { z } from 'zod'
+import { type Instant, parseInstant } from '../clock.js'
+import type { AnyProvider } from '../provider.js'
+import { mergeScenario } from './merge.js'
+import { SCENARIO_NAME, scenarioSchema } from './schema.js'
+
+/** A validated scenario, `extends` resolved. */
+export interface Scenario {
+  readonly name: string
+  readonly description: string
+  readonly file: string
+  readonly extends?: string
+  readonly seed: number
+  readonly refDate: Date
+  readonly now?: Instant
+  readonly disabledRules: ReadonlySet<string>
+  /** Each provider's validated section (absent: the provider seeds nothing). */
+  readonly providers: Readonly<Record<string, unknown>>
+}
+
+/** One scenario file as read: its path (for messages) and its text. */
+export interface ScenarioSource {
+  file: string
+  text: string
+}
+
+/** Every problem found in the scenario files, each naming the file and the path inside it. */
+export class ScenarioError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid scenarios:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ScenarioError'
+  }
+}
+
+/** Parses YAML (or JSON, which is YAML) text; errors carry line and column. */
+function parseText(source: ScenarioSource, problems: string[]): unknown {
+  const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const at = e.linePos?.[0]
+      problems.push(`${source.file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0]}`)
+    }
+    return undefined
+  }
+  // `__proto__` keys in a file stay plain data (yaml builds maps with defineProperty-safe objects).
+  return doc.toJS({ maxAliasCount: 100 })
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`
+  return out || '(root)'
+}
+
+/**
+ * Reads every source, resolves `extends`, validates the result against the
+ * full schema (core + every provider's section) and checks cross-references
+ * (disabled rule ids). Throws one ScenarioError listing every problem.
+ */
+export function buildScenarios(sources: readonly ScenarioSource[], providers: readonly AnyProvider[]): Map<string, Scenario> {
+  const problems: string[] = []
+  const raw = new Map<string, { source: ScenarioSource; doc: Record<string, unknown> }>()
+
+  for (const source of sources) {
+    const doc = parseText(source, problems)
+    if (doc === undefined) continue
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      problems.push(`${source.file}: (root): expected a mapping (name, description, providers, ...)`)
+      continue
+    }
+    const record = doc as Record<string, unknown>
+    const stem = source.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '')
+    const name = typeof record.name === 'string' ? record.name : stem
+    if (!SCENARIO_NAME.test(name)) {
+      problems.push(`${source.file}: name: "${name}" is not a valid scenario name (letters, digits, ".", "_", "-")`)
+      continue
+    }
+    const clash = raw.get(name)
+    if (clash) {
+      problems.push(`${source.file}: name: scenario "${name}" is also defined in ${clash.source.file}`)
+      continue
+    }
+    raw.set(name, { source, doc: record })
+  }
+
+  const schema = scenarioSchema(providers)
+  const ruleIds = new Set(providers.flatMap((p) => p.rules.map((r) => r.id)))
+  const resolved = new Map<string, Scenario>()
+
+  const resolve = (name: string, chain: string[]): Record<string, unknown> | undefined => {
+    const entry = raw.get(name)!
+    const parentName = entry.doc.extends
+    if (parentName === undefined) return entry.doc
+    if (typeof parentName !== 'string') return entry.doc // the schema reports the type
+    if (chain.includes(parentName)) {
+      problems.push(`${entry.source.file}: extends: cycle ${[...chain, name, parentName].join(' -> ')}`)
+      return undefined
+    }
+    if (!raw.has(parentName)) {
+      problems.push(`${entry.source.file}: extends: unknown scenario "${parentName}" (known: ${[...raw.keys()].sort().join(', ')})`)
+      return undefined
+    }
+    const parent = resolve(parentName, [...chain, name])
+    return parent && (mergeScenario(parent, entry.doc) as Record<string, unknown>)
+  }
+
+  for (const [name, { source }] of raw) {
+    const merged = resolve(name, [])
+    if (!merged) continue
+    const parsed = schema.safeParse({ ...merged, name })
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`${source.file}: ${formatPath(issue.path)}: ${describeIssue(issue)}`)
+      continue
+    }
+    const doc = parsed.data
+    for (const [i, id] of doc.rules.disabled.entries()) {
+      if (!ruleIds.has(id)) problems.push(`${source.file}: rules.disabled[${i}]: unknown rule id "${id}" (see GET /__mock/rules)`)
+    }
+    resolved.set(name, {
+      name,
+      description: doc.description,
+      file: source.file,
+      ...(doc.extends !== undefined && { extends: doc.extends }),
+      seed: doc.seed,
+      refDate: new Date(parseInstant(doc.refDate)!.seconds * 1000),
+      ...(doc.now !== undefined && { now: parseInstant(doc.now)! }),
+      disabledRules: new Set(doc.rules.disabled),
+      providers: doc.providers as Record<string, unknown>,
+    })
+  }
+
+  if (problems.length > 0) throw new ScenarioError(problems)
+  return resolved
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+  return issue.message
+}

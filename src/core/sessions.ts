@@ -1,0 +1,64 @@
+import type { Scenario } from './scenario/registry.js'
+
+/** One isolated copy of a scenario's state: what X-Mock-Session selects. */
+export interface Session {
+  readonly key: string
+  readonly id: string
+  readonly scenario: Scenario
+  /** Each provider's records, by provider name. */
+  readonly dbs: ReadonlyMap<string, unknown>
+  readonly createdAt: Date
+}
+
+/**
+ * Sessions by (scenario, session id), least recently used evicted past `max`,
+ * so a long-running container touched by many test runs stays bounded.
+ * Seeding is async: concurrent first requests share one pending seed.
+ */
+export class SessionCache {
+  readonly #entries = new Map<string, Promise<Session>>()
+
+  constructor(readonly max: number) {
+    if (!Number.isInteger(max) || max < 1) throw new Error(`maxSessions must be a positive integer, got ${max}`)
+  }
+
+  static key(scenario: string, session: string): string {
+    return `${scenario}\u0000${session}`
+  }
+
+  get(key: string, create: () => Promise<Session>): Promise<Session> {
+    let entry = this.#entries.get(key)
+    if (entry) {
+      // Refresh recency: Map iteration order is insertion order.
+      this.#entries.delete(key)
+      this.#entries.set(key, entry)
+      return entry
+    }
+    entry = create()
+    entry.catch(() => this.#entries.get(key) === entry && this.#entries.delete(key))
+    this.#entries.set(key, entry)
+    while (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value!)
+    return entry
+  }
+
+  peek(key: string): Promise<Session> | undefined {
+    return this.#entries.get(key)
+  }
+
+  /** Drops sessions; with no filter, all of them. Returns how many were dropped. */
+  drop(filter?: { scenario?: string; session?: string }): number {
+    let n = 0
+    for (const key of [...this.#entries.keys()]) {
+      const [scenario, session] = key.split('\u0000') as [string, string]
+      if (filter?.scenario !== undefined && filter.scenario !== scenario) continue
+      if (filter?.session !== undefined && filter.session !== session) continue
+      this.#entries.delete(key)
+      n++
+    }
+    return n
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+}

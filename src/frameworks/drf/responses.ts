@@ -1,0 +1,53 @@
+/**
+ * Django / DRF response shapes: JSON as DRF's JSONRenderer writes it, Django's
+ * built-in HTML 404 page, APPEND_SLASH's 301.
+ */
+
+/** DRF's JSONRenderer: compact separators, raw Unicode, U+2028/2029 escaped. */
+export function renderDrfJson(body: unknown): string {
+  const text = JSON.stringify(body)
+  return text.includes('\u2028') || text.includes('\u2029') ? text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : text
+}
+
+export function drfJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(renderDrfJson(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', Vary: 'Accept', ...headers },
+  })
+}
+
+/** django.views.defaults.ERROR_PAGE_TEMPLATE, as page_not_found renders it without a 404.html template. */
+export const DJANGO_404_HTML = `
+<!doctype html>
+<html lang="en">
+<head>
+  <title>Not Found</title>
+</head>
+<body>
+  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>
+</body>
+</html>
+`
+
+export function djangoNotFound(): Response {
+  return new Response(DJANGO_404_HTML, { status: 404, headers: { 'Content-Type': 'text/html' } })
+}
+
+/** CommonMiddleware with APPEND_SLASH: a permanent redirect to the same path with its slash, query kept. */
+export function appendSlashRedirect(location: string): Response {
+  return new Response(null, { status: 301, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' } })
+}
+
+/** DRF's default messages (rest_framework/exceptions.py, authentication.py). */
+export const DRF = {
+  notAuthenticated: 'Authentication credentials were not provided.',
+  invalidToken: 'Invalid token.',
+  tokenNoCredentials: 'Invalid token header. No credentials provided.',
+  tokenSpaces: 'Invalid token header. Token string should not contain spaces.',
+  tokenInvalidChars: 'Invalid token header. Token string should not contain invalid characters.',
+  permissionDenied: 'You do not have permission to perform this action.',
+  notFound: 'Not found.',
+  methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,
+  unsupportedMediaType: (mediaType: string) => `Unsupported media type "${mediaType}" in request.`,
+  invalidPage: 'Invalid page.',
+} as const

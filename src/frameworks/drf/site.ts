@@ -1,0 +1,113 @@
+import { type Context, Hono } from 'hono'
+import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
+import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
+
+export type DrfHandler = (c: Context<MockEnv>) => Response | Promise<Response>
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
+type Method = (typeof METHODS)[number]
+
+/** One DRF view: a URL with a handler per method. */
+export type DrfView = { [M in Method]?: DrfHandler } & {
+  /** The view's name, as DRF's OPTIONS metadata reports it. */
+  name: string
+  /** No authentication or permission check (e.g. the login view). */
+  public?: boolean
+}
+
+export interface DjangoSiteOptions {
+  /** Django's APPEND_SLASH: a path that matches only with a trailing slash answers 301 to it. */
+  appendSlash: boolean
+  /**
+   * DRF's `initial()`: authentication and permissions, before the method is
+   * even looked at (so an anonymous PUT is 401, not 405). A Response rejects.
+   */
+  guard(c: Context<MockEnv>): Response | undefined
+}
+
+/**
+ * A Django project's URL conf with DRF views, on Hono. Reproduces the
+ * framework's request cycle: URL resolution (Django's HTML 404, APPEND_SLASH
+ * 301), then APIView.dispatch (auth → 405 with Allow → handler), with the
+ * `Allow` header DRF puts on every response of a view.
+ */
+export class DjangoSite {
+  readonly app = new Hono<MockEnv>({ strict: true })
+  readonly #patterns: RegExp[] = []
+
+  constructor(private readonly options: DjangoSiteOptions) {}
+
+  /** `path` in Hono syntax; use `:pk{[^/.]+}` for DRF router lookups, which exclude dots. */
+  view(path: string, view: DrfView): this {
+    this.#patterns.push(patternToRegExp(path))
+    const allow = allowedMethods(view)
+    this.app.all(path, async (c) => {
+      if (!view.public) {
+        const rejected = this.options.guard(c)
+        if (rejected) return withAllow(rejected, allow)
+      }
+      const method = c.req.method.toLowerCase()
+      if (method === 'options') return withAllow(drfJson(200, metadata(view)), allow)
+      const handler = method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
+      if (!handler) return withAllow(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }), allow)
+      const response = await handler(c)
+      return withAllow(method === 'head' ? new Response(null, response) : response, allow)
+    })
+    return this
+  }
+
+  /** Registers the fallback; call after every view. */
+  finish(): Hono<MockEnv> {
+    this.app.all('*', (c) => {
+      const path = providerPath(c)
+      if (this.options.appendSlash && !path.endsWith('/') && this.#patterns.some((re) => re.test(`${path}/`))) {
+        // Django redirects to a path on the same host: keep it relative, as get_full_path_with_slash does.
+        const target = publicUrl(c, `${path}/`)
+        return appendSlashRedirect(`${target.pathname}${target.search}`)
+      }
+      return djangoNotFound()
+    })
+    return this.app
+  }
+}
+
+function allowedMethods(view: DrfView): string {
+  const methods = METHODS.filter((m) => view[m]).map((m) => m.toUpperCase())
+  if (view.get) methods.push('HEAD')
+  methods.push('OPTIONS')
+  return methods.join(', ')
+}
+
+function withAllow(response: Response, allow: string): Response {
+  response.headers.set('Allow', allow)
+  return response
+}
+
+/** DRF's SimpleMetadata, without the `actions` description of writable fields. */
+function metadata(view: DrfView) {
+  return { name: view.name, description: '', renders: ['application/json'], parses: ['application/json'] }
+}
+
+function patternToRegExp(path: string): RegExp {
+  let out = ''
+  for (let i = 0; i < path.length; ) {
+    if (path[i] === ':') {
+      const name = /^:[A-Za-z_][A-Za-z0-9_]*/.exec(path.slice(i))![0]
+      i += name.length
+      if (path[i] === '{') {
+        let depth = 0
+        let j = i
+        for (; j < path.length; j++) {
+          if (path[j] === '{') depth++
+          else if (path[j] === '}' && --depth === 0) break
+        }
+        out += `(?:${path.slice(i + 1, j)})`
+        i = j + 1
+      } else out += '[^/]+'
+    } else {
+      out += path[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      i++
+    }
+  }
+  return new RegExp(`^${out}$`)
+}

@@ -1,0 +1,111 @@
+/**
+ * order-contract-mock: the library entry point (Node).
+ * The engine itself (src/core, src/app.ts, src/providers) uses no Node APIs.
+ */
+import { createRequire } from 'node:module'
+import type { Hono } from 'hono'
+import { type AppOptions, buildApp } from './app.js'
+import type { MockEnv } from './core/context.js'
+import { DEFAULT_SESSION, MockEngine } from './core/engine.js'
+import type { AnyProvider } from './core/provider.js'
+import { buildScenarios, type Scenario, type ScenarioSource } from './core/scenario/registry.js'
+import { BUNDLED_SCENARIOS_DIR, loadScenarioDir } from './node/scenario-files.js'
+import type { OmnitronDb } from './providers/omnitron/index.js'
+import { allProviders } from './providers/index.js'
+
+export type { AppOptions, RequestLogEntry } from './app.js'
+export type { Instant } from './core/clock.js'
+export type { MockEnv, RequestContext } from './core/context.js'
+export { MockEngine } from './core/engine.js'
+export type { Provider, SeedContext } from './core/provider.js'
+export type { FieldErrors, Rule, RuleInfo, RuleSource } from './core/rules.js'
+export { type Scenario, ScenarioError, type ScenarioSource } from './core/scenario/registry.js'
+export type { OmnitronDb, OrderItemRecord, OrderRecord } from './providers/omnitron/index.js'
+export { BUNDLED_SCENARIOS_DIR } from './node/scenario-files.js'
+export { type RunningServer, type ServerOptions, startServer } from './server.js'
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version
+
+/** Each provider's session state, for typed access from tests. */
+export interface ProviderDbs {
+  omnitron: OmnitronDb
+}
+export type ProviderName = keyof ProviderDbs
+
+export interface CreateAppOptions extends AppOptions {
+  /** Directory of scenario files. Default: the scenarios shipped with the package. */
+  scenariosDir?: string
+  /** Scenario texts to use instead of a directory (YAML or JSON), e.g. in a browser. */
+  scenarioSources?: readonly ScenarioSource[]
+  /** Scenario used when a request has no X-Mock-Scenario. Default `default`. */
+  defaultScenario?: string
+  /** Most sessions kept at once (least recently used evicted). Default 1000. */
+  maxSessions?: number
+  /** Providers to mount. Default: all. */
+  providers?: readonly AnyProvider[]
+}
+
+export interface MockApp extends Hono<MockEnv> {
+  readonly engine: MockEngine
+}
+
+export function createEngine(options: CreateAppOptions = {}): MockEngine {
+  const providers = options.providers ?? allProviders
+  const scenarios: Map<string, Scenario> = options.scenarioSources
+    ? buildScenarios(options.scenarioSources, providers)
+    : loadScenarioDir(options.scenariosDir ?? BUNDLED_SCENARIOS_DIR, providers)
+  return new MockEngine({
+    providers,
+    scenarios,
+    ...(options.defaultScenario !== undefined && { defaultScenario: options.defaultScenario }),
+    ...(options.maxSessions !== undefined && { maxSessions: options.maxSessions }),
+  })
+}
+
+/** The Hono app (fetch handler) with every provider and the admin API. Throws ScenarioError on bad scenario files. */
+export function createApp(options: CreateAppOptions = {}): MockApp {
+  const engine = createEngine(options)
+  const app = buildApp(engine, { version: VERSION, ...options }) as Hono<MockEnv> & { engine: MockEngine }
+  Object.defineProperty(app, 'engine', { value: engine, enumerable: false })
+  return app
+}
+
+export interface SessionSelector {
+  scenario?: string
+  session?: string
+}
+
+export interface CreateMockOptions extends CreateAppOptions {
+  /** The providers' base URLs your code calls, e.g. `{ omnitron: 'https://omnitron.example.com' }`. */
+  baseUrls: Partial<Record<ProviderName, string>>
+}
+
+/** What tests use in-process: MSW handlers over the same app, plus direct access to sessions. */
+export interface Mock {
+  readonly app: MockApp
+  readonly engine: MockEngine
+  /** MSW request handlers: pass them to setupServer(...) or server.use(...). */
+  readonly handlers: import('msw').RequestHandler[]
+  /** Drops sessions so they re-seed: everything, one scenario, or one session. */
+  reset(selector?: SessionSelector): number
+  /** A session's live records for one provider, to arrange and to assert. */
+  db<P extends ProviderName>(provider: P, selector?: SessionSelector): Promise<ProviderDbs[P]>
+  /** A session's records as plain JSON, by provider and collection. */
+  state(selector?: SessionSelector): Promise<Record<string, Record<string, unknown[]>>>
+}
+
+/** The in-process mock. Needs `msw` installed (an optional peer dependency). */
+export async function createMock(options: CreateMockOptions): Promise<Mock> {
+  const app = createApp(options)
+  const { createHandlers } = await import('./msw.js')
+  const engine = app.engine
+  const session = (s: SessionSelector = {}) => engine.session(s.scenario ?? engine.defaultScenario, s.session ?? DEFAULT_SESSION)
+  return {
+    app,
+    engine,
+    handlers: createHandlers({ app, baseUrls: options.baseUrls }),
+    reset: (s) => engine.reset(s),
+    db: async (provider, s) => (await session(s)).dbs.get(provider) as never,
+    state: async (s) => engine.state(await session(s)),
+  }
+}

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AnyProvider } from '../core/provider.js'
+import { buildScenarios, type Scenario, ScenarioError, type ScenarioSource } from '../core/scenario/registry.js'
+
+/** The scenarios shipped with the package (`scenarios/` beside `dist/`). */
+export const BUNDLED_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
+
+const SCENARIO_FILE = /\.(ya?ml|json)$/i
+
+/** Reads every .yaml/.yml/.json file of a directory (not recursive; the JSON Schema is skipped). */
+export function loadScenarioDir(dir: string, providers: readonly AnyProvider[]): Map<string, Scenario> {
+  let names: string[]
+  try {
+    if (!statSync(dir).isDirectory()) throw new ScenarioError([`${dir}: not a directory`])
+    names = readdirSync(dir).sort()
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error
+    throw new ScenarioError([`${dir}: cannot read the scenarios directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`])
+  }
+  const sources: ScenarioSource[] = []
+  for (const name of names) {
+    if (!SCENARIO_FILE.test(name) || name.endsWith('.schema.json')) continue
+    const file = join(dir, name)
+    sources.push({ file: relative(process.cwd(), file) || file, text: readFileSync(file, 'utf8') })
+  }
+  if (sources.length === 0) throw new ScenarioError([`${dir}: no scenario files (*.yaml, *.yml, *.json)`])
+  return buildScenarios(sources, providers)
+}

@@ -1,0 +1,5 @@
+import type { AnyProvider } from '../core/provider.js'
+import { omnitron } from './omnitron/index.js'
+
+/** Every provider the mock ships, in mount order. */
+export const allProviders: readonly AnyProvider[] = [omnitron]

@@ -1,0 +1,18 @@
+import type { Provider } from '../../core/provider.js'
+import { omnitronRoutes } from './routes.js'
+import { omnitronRules } from './rules.js'
+import { type OmnitronSection, omnitronSection } from './schemas.js'
+import { type OmnitronDb, seedOmnitron } from './seed.js'
+
+export type { OmnitronDb } from './seed.js'
+export type { OrderItemRecord, OrderRecord } from './schemas.js'
+
+export const omnitron: Provider<OmnitronSection, OmnitronDb> = {
+  name: 'omnitron',
+  title: 'Omnitron (Akinon)',
+  scenarioSchema: omnitronSection,
+  seed: seedOmnitron,
+  snapshot: (db) => ({ orders: db.orders.snapshot(), orderItems: db.items.snapshot() }),
+  routes: omnitronRoutes(),
+  rules: omnitronRules,
+}

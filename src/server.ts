@@ -1,0 +1,40 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { type CreateAppOptions, createApp, type MockApp } from './index.js'
+
+export interface ServerOptions extends CreateAppOptions {
+  /** Default 4010; 0 picks a free port. */
+  port?: number
+  /** Default 127.0.0.1; use 0.0.0.0 in a container. */
+  host?: string
+}
+
+export interface RunningServer {
+  readonly url: string
+  readonly port: number
+  readonly app: MockApp
+  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  close(): Promise<void>
+}
+
+/** Serves the app over HTTP with @hono/node-server. */
+export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const app = createApp(options)
+  const host = options.host ?? '127.0.0.1'
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
+      const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        app,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()))
+            if ('closeIdleConnections' in server) server.closeIdleConnections()
+          }),
+      })
+    })
+    server.once('error', reject)
+  })
+}
