@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { adminRoutes } from './admin/routes.js'
+import { bodyTooLarge } from './core/body.js'
 import { realNow } from './core/clock.js'
 import type { MockEnv } from './core/context.js'
 import { isProblem, readControl } from './core/control.js'
@@ -56,36 +56,25 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
 
   for (const provider of engine.providers) {
     const mountPath = `/${provider.name}`
-    app.use(
-      `${mountPath}/*`,
-      bodyLimit({
-        maxSize,
-        onError: () =>
-          problemResponse({
-            code: 'body-too-large',
-            status: 413,
-            title: 'Request body too large',
-            detail: `The mock accepts request bodies up to ${maxSize} bytes (see --max-body-bytes).`,
-            limit: maxSize,
-          }),
-      }),
-      async (c, next) => {
-        const control = readControl(c.req.raw.headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, () =>
-          engine.scenarioNames(),
-        )
-        if (isProblem(control)) return problemResponse(control)
-        const session = await engine.session(control.scenario, control.session)
-        c.set('mock', {
-          scenario: session.scenario,
-          session,
-          now: control.now ?? session.scenario.now ?? realNow(),
-          publicBase: c.env?.mockPublicBase ?? `${new URL(c.req.url).origin}${mountPath}`,
-          mountPath,
-          fired: [],
-        })
-        await next()
-      },
-    )
+    app.use(`${mountPath}/*`, async (c, next) => {
+      const declared = Number(c.req.header('content-length') ?? 0)
+      if (declared > maxSize) return bodyTooLarge(maxSize)
+      const control = readControl(c.req.raw.headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, () =>
+        engine.scenarioNames(),
+      )
+      if (isProblem(control)) return problemResponse(control)
+      const session = await engine.session(control.scenario, control.session)
+      c.set('mock', {
+        scenario: session.scenario,
+        session,
+        now: control.now ?? session.scenario.now ?? realNow(),
+        publicBase: c.env?.mockPublicBase ?? `${new URL(c.req.url).origin}${mountPath}`,
+        mountPath,
+        maxBodyBytes: maxSize,
+        fired: [],
+      })
+      await next()
+    })
     app.route(mountPath, provider.routes)
   }
 

@@ -22,7 +22,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   const app = createApp(options)
   const host = options.host ?? '127.0.0.1'
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
+    const onListening = (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
       resolve({
         url: `http://${shownHost}:${info.port}`,
@@ -34,7 +34,13 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
             if ('closeIdleConnections' in server) server.closeIdleConnections()
           }),
       })
-    })
+    }
+    const server = serve(
+      // Keep the platform's Response: node-server's lightweight one loses headers set
+      // after construction when MSW, in the same process, reads it.
+      { fetch: app.fetch, port: options.port ?? 4010, hostname: host, overrideGlobalObjects: false },
+      onListening,
+    )
     server.once('error', reject)
   })
 }

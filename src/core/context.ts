@@ -13,6 +13,8 @@ export interface RequestContext {
   readonly publicBase: string
   /** Where the provider is mounted inside the app (`/omnitron`); request paths start with it. */
   readonly mountPath: string
+  /** Largest body this request may send (bytes). */
+  readonly maxBodyBytes: number
   /** Rule ids that fired during this request (kept for the journal). */
   readonly fired: string[]
 }

@@ -1,4 +1,6 @@
 import type { Context } from 'hono'
+import { readBody } from '../../core/body.js'
+import type { MockEnv } from '../../core/context.js'
 import { decodeJsonBody, type JsonValue } from './python-json.js'
 import { DRF, drfJson } from './responses.js'
 
@@ -27,8 +29,10 @@ export function parseMediaType(header: string): { type: string; params: Record<s
  * Called by a view only where DRF would touch request.data, so the order of
  * errors (401, 405, 404 before 415/400) stays DRF's.
  */
-export async function readDrfData(c: Context): Promise<DataResult> {
-  const bytes = new Uint8Array(await c.req.arrayBuffer())
+export async function readDrfData(c: Context<MockEnv>): Promise<DataResult> {
+  const body = await readBody(c)
+  if (!body.ok) return body
+  const bytes = body.bytes
   if (bytes.length === 0) return { ok: true, data: {} }
   const raw = c.req.header('content-type') ?? ''
   const { type, params } = parseMediaType(raw)

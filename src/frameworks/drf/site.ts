@@ -51,7 +51,7 @@ export class DjangoSite {
       const handler = method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
       if (!handler) return withAllow(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }), allow)
       const response = await handler(c)
-      return withAllow(method === 'head' ? new Response(null, response) : response, allow)
+      return withAllow(response, allow, method === 'head')
     })
     return this
   }
@@ -78,9 +78,11 @@ function allowedMethods(view: DrfView): string {
   return methods.join(', ')
 }
 
-function withAllow(response: Response, allow: string): Response {
-  response.headers.set('Allow', allow)
-  return response
+/** DRF puts `Allow` on every response of a view. A new Response: headers of one already built may be immutable. */
+function withAllow(response: Response, allow: string, stripBody = false): Response {
+  const headers = new Headers(response.headers)
+  headers.set('Allow', allow)
+  return new Response(stripBody ? null : response.body, { status: response.status, headers })
 }
 
 /** DRF's SimpleMetadata, without the `actions` description of writable fields. */

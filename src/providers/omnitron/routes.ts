@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { readBody } from '../../core/body.js'
 import { type MockEnv, publicUrl } from '../../core/context.js'
 import { ChangePlan, evaluate, type FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
@@ -49,7 +50,11 @@ export function omnitronRoutes() {
     async post(c) {
       const form = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
       let data: unknown
-      if (form) data = Object.fromEntries(new URLSearchParams(await c.req.text()))
+      if (form) {
+        const body = await readBody(c)
+        if (!body.ok) return body.response
+        data = Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body.bytes)))
+      }
       else {
         const parsed = await readDrfData(c)
         if (!parsed.ok) return parsed.response

@@ -1,0 +1,45 @@
+import type { Context } from 'hono'
+import type { MockEnv } from './context.js'
+import { problemResponse } from './problem.js'
+
+export function bodyTooLarge(limit: number): Response {
+  return problemResponse({
+    code: 'body-too-large',
+    status: 413,
+    title: 'Request body too large',
+    detail: `The mock accepts request bodies up to ${limit} bytes (--max-body-bytes).`,
+    limit,
+  })
+}
+
+/**
+ * The request body, read at most up to the session's limit: a declared
+ * Content-Length over it is refused before reading (by the control layer);
+ * a chunked body is cut off as soon as it passes it.
+ */
+export async function readBody(c: Context<MockEnv>): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
+  const limit = c.var.mock.maxBodyBytes
+  const stream = c.req.raw.body
+  if (!stream) return { ok: true, bytes: new Uint8Array(0) }
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined)
+      return { ok: false, response: bodyTooLarge(limit) }
+    }
+    chunks.push(value)
+  }
+  if (chunks.length === 1) return { ok: true, bytes: chunks[0]! }
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return { ok: true, bytes }
+}

@@ -1,0 +1,98 @@
+/**
+ * The two transports every contract case runs through (like hono's
+ * common.case.test.ts): real HTTP to the standalone server on a random port,
+ * and MSW intercepting fetch to the provider's real base URL. A case gets a
+ * client per provider and must see the same status and body on both.
+ */
+import { randomUUID } from 'node:crypto'
+import { setupServer } from 'msw/node'
+import { afterAll, beforeAll, describe } from 'vitest'
+import { createApp, type MockApp, type RunningServer, startServer } from '../../src/index.js'
+import { createHandlers } from '../../src/msw.js'
+
+export const AUTH = { Authorization: 'Token omnitron-test-token' }
+export const JSON_HEADERS = { ...AUTH, 'Content-Type': 'application/json' }
+
+export type ProviderName = 'omnitron'
+
+export interface ClientOptions {
+  session?: string
+  scenario?: string
+  headers?: Record<string, string>
+}
+
+export interface Client {
+  /** fetch relative to the provider's base URL, with this client's control headers; redirects are not followed. */
+  (path: string, init?: RequestInit): Promise<Response>
+  readonly session: string
+  readonly base: string
+}
+
+export interface Transport {
+  readonly name: 'http' | 'msw'
+  readonly app: MockApp
+  /** A client bound to a fresh session (or the one given), so tests never see each other's writes. */
+  client(provider: ProviderName, options?: ClientOptions): Client
+  /** The admin API. */
+  admin(path: string, init?: RequestInit): Promise<Response>
+}
+
+export const MSW_BASES: Record<ProviderName, string> = { omnitron: 'https://omnitron.example.com' }
+
+function makeClient(base: string, options: ClientOptions = {}): Client {
+  const session = options.session ?? randomUUID()
+  const control: Record<string, string> = {
+    'X-Mock-Session': session,
+    ...(options.scenario !== undefined && { 'X-Mock-Scenario': options.scenario }),
+  }
+  const client = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { ...control, ...options.headers, ...(init.headers as Record<string, string> | undefined) },
+    })
+  return Object.assign(client, { session, base })
+}
+
+/** Runs `cases` once per transport, each in its own describe block. */
+export function forEachTransport(cases: (t: () => Transport) => void): void {
+  describe('over HTTP (standalone server)', () => {
+    let server: RunningServer
+    let transport: Transport
+    beforeAll(async () => {
+      server = await startServer({ port: 0 })
+      transport = {
+        name: 'http',
+        app: server.app,
+        client: (provider, options) => makeClient(`${server.url}/${provider}`, options),
+        admin: (path, init) => fetch(`${server.url}/__mock${path}`, init),
+      }
+    })
+    afterAll(() => server.close())
+    cases(() => transport)
+  })
+
+  describe('in-process (MSW handlers)', () => {
+    const app = createApp()
+    const msw = setupServer(...createHandlers({ app, baseUrls: MSW_BASES }))
+    const transport: Transport = {
+      name: 'msw',
+      app,
+      client: (provider, options) => makeClient(MSW_BASES[provider], options),
+      admin: async (path, init) => app.request(`/__mock${path}`, init),
+    }
+    beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }))
+    afterAll(() => msw.close())
+    cases(() => transport)
+  })
+}
+
+/** Reads a JSON body, failing loudly with the text when it is not JSON. */
+export async function json(res: Response): Promise<any> {
+  const text = await res.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new Error(`expected JSON, got ${res.status} ${res.headers.get('content-type')}: ${text.slice(0, 200)}`)
+  }
+}
