@@ -35,11 +35,11 @@ export class ScenarioError extends Error {
 
 /** Parses YAML (or JSON, which is YAML) text; errors carry line and column. */
 function parseText(source: ScenarioSource, problems: string[]): unknown {
-  const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(source.text, { prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0]
-      problems.push(`${source.file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0]}`)
+      problems.push(`${source.file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`)
     }
     return undefined
   }
