@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli, type Spawned, spawnCli } from '../support/spawn.js'
+
+// The built CLI (npm test builds first): what `npm start` and the Docker image run.
+const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const AUTH = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }
+
+describe('the CLI, end to end', () => {
+  let cli: Spawned
+  beforeAll(async () => {
+    cli = await spawnCli(BIN)
+  })
+  afterAll(() => cli.stop('SIGKILL'))
+
+  it('serves health and a PATCH, logging one line per request', async () => {
+    expect(await (await fetch(`${cli.url}/__mock/health`)).json()).toMatchObject({ status: 'ok' })
+    const res = await fetch(`${cli.url}/omnitron/api/v1/orders/12345/`, {
+      method: 'PATCH',
+      headers: { ...AUTH, 'X-Mock-Session': 'cli' },
+      body: '{"is_send": true}',
+    })
+    expect(res.status).toBe(200)
+    expect((await res.json()).is_send).toBe(true)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(cli.output()).toMatch(/^PATCH \/omnitron\/api\/v1\/orders\/12345\/ 200 [\d.]+ms scenario=default session=cli$/m)
+  })
+
+  it('exits 0 on SIGTERM after finishing', async () => {
+    const own = await spawnCli(BIN, ['--quiet'])
+    expect((await fetch(`${own.url}/__mock/health`)).status).toBe(200)
+    expect(await own.stop('SIGTERM')).toBe(0)
+    expect(own.output()).toContain('SIGTERM received')
+    expect(own.output()).not.toMatch(/^GET /m)
+  })
+})
+
+describe('the CLI, refusing bad input without a stack trace', () => {
+  it('--help lists the options', async () => {
+    const r = await runCli(BIN, ['--help'])
+    expect(r.code).toBe(0)
+    for (const flag of ['--port', '--host', '--scenarios', '--scenario', '--quiet']) expect(r.stdout).toContain(flag)
+  })
+
+  it('an unknown flag exits 2', async () => {
+    const r = await runCli(BIN, ['--prot', '1'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^order-contract-mock: .*--prot/)
+  })
+
+  it('a bad scenario file exits 2 naming the file and the path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocm-scenarios-'))
+    writeFileSync(join(dir, 'default.yaml'), 'providers:\n  omnitron:\n    orders: [{ pk: "one" }]\n')
+    const r = await runCli(BIN, ['--scenarios', dir, '--port', '0'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('default.yaml: providers.omnitron.orders[0].pk:')
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('an unknown default scenario exits 2 listing the known ones', async () => {
+    const r = await runCli(BIN, ['--port', '0'], { env: { MOCK_SCENARIO: 'nope' } })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('Default scenario "nope" not found (known: default)')
+  })
+})

@@ -1,0 +1,64 @@
+/**
+ * Proves what the Docker image contains, without Docker: pack the project as
+ * npm would publish it, install the tarball with production dependencies only
+ * (msw, an optional peer, is not installed), start its bin, call it.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Spawned, spawnCli } from '../support/spawn.js'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } })
+
+describe('the packed tarball, installed with production dependencies only', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ocm-pack-'))
+  let files: string[] = []
+  let installed = ''
+  let cli: Spawned
+
+  beforeAll(async () => {
+    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[]
+    files = packed!.files.map((f) => f.path)
+    const app = join(dir, 'app')
+    execFileSync('mkdir', ['-p', app])
+    writeFileSync(join(app, 'package.json'), '{"name":"consumer","private":true}')
+    npm(['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, packed!.filename)], app)
+    installed = join(app, 'node_modules')
+    cli = await spawnCli(join(installed, 'order-contract-mock', 'dist', 'cli.js'), ['--quiet'], { cwd: app })
+  }, 240_000)
+
+  afterAll(async () => {
+    await cli?.stop('SIGKILL')
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('ships the build and the scenarios, not the sources or the tests', () => {
+    expect(files).toContain('dist/cli.js')
+    expect(files).toContain('dist/index.d.ts')
+    expect(files).toContain('scenarios/default.yaml')
+    expect(files).toContain('scenarios/scenario.schema.json')
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
+  })
+
+  it('installs without msw or any dev dependency', () => {
+    expect(existsSync(join(installed, 'hono'))).toBe(true)
+    expect(existsSync(join(installed, 'msw'))).toBe(false)
+    expect(existsSync(join(installed, 'vitest'))).toBe(false)
+  })
+
+  it('starts, answers health and a PATCH', async () => {
+    expect((await (await fetch(`${cli.url}/__mock/health`)).json()).status).toBe('ok')
+    const res = await fetch(`${cli.url}/omnitron/api/v1/orders/12345/`, {
+      method: 'PATCH',
+      headers: { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' },
+      body: '{"is_send": true}',
+    })
+    expect(res.status).toBe(200)
+    expect((await res.json()).is_send).toBe(true)
+  })
+})
