@@ -11,8 +11,11 @@ export type RuleSource =
   | { kind: 'doc'; document: string; section?: string }
   | { kind: 'assumption'; basis: string }
 
-/** Field name → messages. The provider's error formatter turns this into its own body. */
-export type FieldErrors = Record<string, string[]>
+/**
+ * Field name → messages, or (for a dictionary field) key → messages, as DRF
+ * nests DictField errors. The provider's formatter turns this into its own body.
+ */
+export type FieldErrors = Record<string, string[] | Record<string, string[]>>
 
 export interface Rule<C = never> {
   /** Stable id, e.g. `omnitron.item.invoice-or-tracking.promotes-approved`; scenarios disable rules by it. */
@@ -98,7 +101,8 @@ export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: Fi
 
 /**
  * Runs every enabled rule of `operation`: all checks first (collecting every
- * error), then, if none rejected, every derivation in catalogue order.
+ * error); if none rejected, `apply` (the write itself: the sent fields) and
+ * then every derivation in catalogue order. Nothing is committed here.
  */
 export function evaluate<C>(
   rules: readonly Rule<C>[],
@@ -106,6 +110,7 @@ export function evaluate<C>(
   ctx: C,
   plan: ChangePlan,
   disabled: ReadonlySet<string>,
+  apply?: () => void,
 ): Evaluation {
   const active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))
   const errors: FieldErrors = {}
@@ -118,17 +123,27 @@ export function evaluate<C>(
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, fired }
+  apply?.()
   for (const rule of active) {
     if (rule.derive?.(ctx, plan)) fired.push(rule.id)
   }
   return { ok: true, fired }
 }
 
+/** Adds `from` to `into`: lists of messages concatenate (without repeats), nested dictionaries merge. */
 export function mergeErrors(into: FieldErrors, from: FieldErrors): FieldErrors {
-  for (const [field, messages] of Object.entries(from)) {
-    const list = Object.hasOwn(into, field) ? into[field]! : []
-    for (const m of messages) if (!list.includes(m)) list.push(m)
-    Object.defineProperty(into, field, { value: list, enumerable: true, writable: true, configurable: true })
+  for (const [field, incoming] of Object.entries(from)) {
+    const current = Object.hasOwn(into, field) ? into[field] : undefined
+    let merged: string[] | Record<string, string[]>
+    if (Array.isArray(incoming)) {
+      const list = Array.isArray(current) ? current : []
+      for (const m of incoming) if (!list.includes(m)) list.push(m)
+      merged = list
+    } else {
+      merged = current && !Array.isArray(current) ? current : {}
+      mergeErrors(merged as FieldErrors, incoming)
+    }
+    Object.defineProperty(into, field, { value: merged, enumerable: true, writable: true, configurable: true })
   }
   return into
 }

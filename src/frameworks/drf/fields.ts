@@ -6,7 +6,7 @@ import { isPlainObject, pythonTypeName } from './request.js'
  * DRF serializer fields: what each accepts, how it converts, and its exact
  * default messages (rest_framework/fields.py, relations.py).
  */
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; errors: string[] }
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; errors: string[] | Record<string, string[]> }
 
 export interface Field<T> {
   readonly allowNull: boolean
@@ -119,19 +119,22 @@ export function primaryKeyField(exists: (pk: number) => boolean, opts: { allowNu
   })
 }
 
-/** DictField / JSONField holding an object. */
+/**
+ * DictField: an object whose every value passes `child`; errors nest by key,
+ * as DRF reports them (`{"attributes": {"color": ["Not a valid string."]}}`).
+ */
 export function dictField<T>(
-  validateValue: (value: unknown, key: string) => string | undefined = () => undefined,
+  child: (value: unknown) => string | undefined = () => undefined,
   opts: { allowNull?: boolean } = {},
 ): Field<Record<string, T>> {
   return field(opts.allowNull ?? false, (v) => {
     if (!isPlainObject(v)) return fail(MSG.dict(pythonTypeName(v)))
-    const errors: string[] = []
+    const errors: Record<string, string[]> = {}
     for (const [key, value] of Object.entries(v)) {
-      const e = validateValue(value, key)
-      if (e) errors.push(e)
+      const e = child(value)
+      if (e) define(errors, key, [e])
     }
-    return errors.length ? fail(...errors) : ok(v as Record<string, T>)
+    return Object.keys(errors).length ? { ok: false, errors } : ok(v as Record<string, T>)
   })
 }
 

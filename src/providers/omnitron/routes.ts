@@ -1,38 +1,49 @@
 import type { Context } from 'hono'
 import { readBody } from '../../core/body.js'
 import { type MockEnv, publicUrl } from '../../core/context.js'
-import { ChangePlan, evaluate, type FieldErrors } from '../../core/rules.js'
+import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
-import { booleanField, choiceField, MSG, validatePartial } from '../../frameworks/drf/fields.js'
-import { paginate } from '../../frameworks/drf/pagination.js'
+import { MSG } from '../../frameworks/drf/fields.js'
+import { paginate, pythonInt } from '../../frameworks/drf/pagination.js'
 import { isPlainObject, pythonTypeName, readDrfData } from '../../frameworks/drf/request.js'
 import { DRF, drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
-import { OPERATION, type OmnitronWrite, omnitronRules } from './rules.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
-import { serializeOrder } from './serialize.js'
+import { serializeOrder, serializeOrderItem } from './serialize.js'
+import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext, type WriteResult } from './writes.js'
 
-/** Omnitron's own message for a value outside an enum (seed 000). */
-const NO_MATCHING_TYPE = 'No matching type.'
+/**
+ * Omnitron's URL conf: HTTP in, HTTP out. Validation, rules and state
+ * changes live in writes.ts and rules.ts.
+ */
 
 const dbOf = (c: Context<MockEnv>) => c.var.mock.session.dbs.get('omnitron') as OmnitronDb
 
+function writeContext(c: Context<MockEnv>): WriteContext {
+  const mock = c.var.mock
+  return { db: dbOf(c), now: mock.now, disabledRules: mock.scenario.disabledRules, fired: mock.fired }
+}
+
 /** DRF's get_object(): an unknown or non-integer pk is the same 404. */
-function lookup<R>(table: { get(pk: unknown): R | undefined }, raw: string): R | undefined {
-  return /^\d{1,15}$/.test(raw) ? table.get(Number(raw)) : undefined
+function lookup<R>(table: { get(pk: unknown): R | undefined }, raw: string | undefined): R | undefined {
+  return raw !== undefined && /^\d{1,15}$/.test(raw) ? table.get(Number(raw)) : undefined
 }
 
 const notFound = () => drfJson(404, { detail: DRF.notFound })
-const badRequest = (errors: FieldErrors | Record<string, unknown>) => drfJson(400, errors)
+const badRequest = (errors: FieldErrors) => drfJson(400, errors)
+const respond = (r: WriteResult) => drfJson(r.status, r.body)
+const PAGE = { pageSize: 10, pageSizeParam: 'limit' }
 
-/** Runs the rules of one write and commits its plan, or answers 400 with every error. */
-function write(c: Context<MockEnv>, operation: string, ctx: OmnitronWrite, plan: ChangePlan): Response | undefined {
-  const result = evaluate(omnitronRules, operation, ctx, plan, c.var.mock.scenario.disabledRules)
-  c.var.mock.fired.push(...result.fired)
-  if (!result.ok) return badRequest(result.errors)
-  plan.commit()
-  return undefined
+/** A write view: find the object (404 first, as DRF's get_object runs before request.data), parse, write. */
+function patchView<R>(find: (c: Context<MockEnv>) => R | undefined, write: (ctx: WriteContext, record: R, data: never) => WriteResult) {
+  return async (c: Context<MockEnv>) => {
+    const record = find(c)
+    if (record === undefined) return notFound()
+    const parsed = await readDrfData(c)
+    if (!parsed.ok) return parsed.response
+    return respond(write(writeContext(c), record, parsed.data as never))
+  }
 }
 
 export function omnitronRoutes() {
@@ -48,14 +59,12 @@ export function omnitronRoutes() {
     name: 'Login',
     public: true,
     async post(c) {
-      const form = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
       let data: unknown
-      if (form) {
+      if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
         const body = await readBody(c)
         if (!body.ok) return body.response
         data = Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body.bytes)))
-      }
-      else {
+      } else {
         const parsed = await readDrfData(c)
         if (!parsed.ok) return parsed.response
         data = parsed.data
@@ -77,8 +86,7 @@ export function omnitronRoutes() {
   site.view('/api/i1/orders/', {
     name: 'Order List',
     get(c) {
-      const url = new URL(c.req.url)
-      const q = url.searchParams
+      const q = new URL(c.req.url).searchParams
       const errors: FieldErrors = {}
       for (const [param, choices] of [['status', ORDER_STATUSES], ['cancel_status', CANCEL_STATUSES]] as const) {
         const v = q.get(param)
@@ -90,6 +98,7 @@ export function omnitronRoutes() {
       const status = q.get('status') || undefined
       const cancelStatus = q.get('cancel_status') || undefined
       const number = q.get('number') || undefined
+      // django-filter's BooleanWidget: anything but true/false/1/0 means "no filter".
       const isSend = ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[(q.get('is_send') ?? '').toLowerCase()]
       const orders = dbOf(c)
         .orders.findMany((query) =>
@@ -102,37 +111,60 @@ export function omnitronRoutes() {
           ),
         )
         .sort((a, b) => a.pk - b.pk)
-      const page = paginate(orders, publicUrl(c), { pageSize: 10, pageSizeParam: 'limit' })
+      const page = paginate(orders, publicUrl(c), PAGE)
       if (!page.ok) return page.response
       return drfJson(200, { ...page.body, results: page.body.results.map(serializeOrder) })
     },
   })
 
+  const findOrder = (c: Context<MockEnv>) => lookup(dbOf(c).orders, c.req.param('pk'))
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
     get(c) {
-      const order = lookup(dbOf(c).orders, c.req.param('pk') ?? '')
+      const order = findOrder(c)
       return order ? drfJson(200, serializeOrder(order)) : notFound()
     },
-    async patch(c) {
+    patch: patchView(findOrder, updateOrder),
+  })
+
+  site.view('/api/v1/order_items/', {
+    name: 'Order Item List',
+    get(c) {
       const db = dbOf(c)
-      const order = lookup(db.orders, c.req.param('pk') ?? '')
-      if (!order) return notFound()
+      const q = new URL(c.req.url).searchParams
+      const raw = q.get('order')
+      let order: number | undefined
+      if (raw !== null && raw !== '') {
+        order = pythonInt(raw)
+        if (order === undefined || !db.orders.has(order)) {
+          return badRequest({ order: ['Select a valid choice. That choice is not one of the available choices.'] })
+        }
+      }
+      const items = (order === undefined ? db.items.all() : db.items.findMany((query) => query.where({ order }))).slice().sort((a, b) => a.pk - b.pk)
+      const page = paginate(items, publicUrl(c), PAGE)
+      if (!page.ok) return page.response
+      return drfJson(200, { ...page.body, results: page.body.results.map(serializeOrderItem) })
+    },
+  })
+
+  const findItem = (c: Context<MockEnv>) => lookup(dbOf(c).items, c.req.param('pk'))
+  site.view('/api/v1/order_items/:pk{[^/.]+}/', {
+    name: 'Order Item Detail',
+    get(c) {
+      const item = findItem(c)
+      return item ? drfJson(200, serializeOrderItem(item)) : notFound()
+    },
+    patch: patchView(findItem, updateItem),
+  })
+
+  site.view('/api/i1/order_items/bulk_status_update/', {
+    name: 'Order Item Bulk Status Update',
+    async patch(c) {
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
-      if (!isPlainObject(parsed.data)) return badRequest({ non_field_errors: [MSG.notDict(pythonTypeName(parsed.data))] })
-      const { values, errors } = validatePartial(
-        { status: choiceField(ORDER_STATUSES, NO_MATCHING_TYPE), is_send: booleanField() },
-        parsed.data,
-      )
-      if (Object.keys(errors).length > 0) return badRequest(errors)
-      const plan = new ChangePlan()
-      plan.touch(db.orders, order)
-      const rejected = write(c, OPERATION.orderUpdate, { db, now: c.var.mock.now, values, order }, plan)
-      return rejected ?? drfJson(200, serializeOrder(order))
+      return respond(bulkStatusUpdate(writeContext(c), parsed.data))
     },
   })
 
   return site.finish()
 }
-

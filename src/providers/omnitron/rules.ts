@@ -1,24 +1,150 @@
 import { formatDrfDateTime, type Instant } from '../../core/clock.js'
-import type { Rule } from '../../core/rules.js'
+import type { ChangePlan, FieldErrors, Rule } from '../../core/rules.js'
+import type { OrderItemRecord, OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
-import type { OrderRecord } from './schemas.js'
+
+/**
+ * Omnitron's business rules: seed 000's "Key Points", one named rule each.
+ * The documents give no error texts for rules 1–5; the messages here are
+ * DRF-style field errors chosen by the mock (source: assumption for the text).
+ */
 
 const SEED_000 = '000 Update Order and Order Item'
+const KEY_POINTS = { kind: 'doc', document: SEED_000, section: 'Update Order Item — Key Points' } as const
 
 /** What every Omnitron rule sees: the session's records, the validated payload, the clock. */
 export interface OmnitronWrite {
   readonly db: OmnitronDb
   readonly now: Instant
-  /** Field values that passed validation (null where null was sent). */
+  /** Field values that passed validation (null where null was sent), by payload key. */
   readonly values: Readonly<Record<string, unknown>>
+  /** The order being written (order update), or the order of the item being written. */
   readonly order?: OrderRecord
+  /** The item being written (item update, one bulk entry). */
+  readonly item?: OrderItemRecord
 }
 
 export const OPERATION = {
   orderUpdate: 'omnitron.order.update',
+  itemUpdate: 'omnitron.order_item.update',
+  bulkUpdate: 'omnitron.order_item.bulk_status_update',
 } as const
 
+const ITEM_WRITES = [OPERATION.itemUpdate, OPERATION.bulkUpdate]
+
+const has = (ctx: OmnitronWrite, field: string) => Object.hasOwn(ctx.values, field)
+
+export const FORBIDDEN_ATTRIBUTE_KEYS = [
+  'split_from_order_item_pk',
+  'old_order_item_omnitron_id',
+  'old_order_item_id',
+  'old_product_sku',
+  'old_price',
+  'new_product_sku',
+  'new_price',
+] as const
+
+/** The item fields that rule 9 copies to the item's order. */
+export const PROPAGATED_FIELDS = [
+  'invoice_number',
+  'invoice_date',
+  'e_archive_url',
+  'tracking_number',
+  'shipping_company',
+  'status',
+  'defined_tracking_url',
+] as const satisfies readonly (keyof OrderItemRecord & keyof OrderRecord)[]
+
+const LOCKED_WHEN_FINAL = ['tracking_number', 'defined_tracking_url', 'defined_shipping_company'] as const
+const FINAL_STATUSES: Record<string, string> = { '100': 'cancelled', '600': 'refunded' }
+const AFTER_WAITING_FOR_PAYMENT_FORBIDDEN = ['waiting', 'confirmation_waiting', 'confirmed', 'approved', 'rejected']
+
+function nextCancelStatusError(ctx: OmnitronWrite, current: string, forbidden: readonly string[]): FieldErrors | undefined {
+  if (ctx.item?.cancel_status !== current) return undefined
+  const sent = ctx.values.cancel_status
+  if (!has(ctx, 'cancel_status') || sent === null) {
+    return { cancel_status: [`A non-null cancel_status is required while the current cancel_status is ${current}.`] }
+  }
+  if (forbidden.includes(sent as string)) {
+    return { cancel_status: [`cancel_status cannot change from ${current} to ${sent as string}.`] }
+  }
+  return undefined
+}
+
+/** Sets a date field to now when the payload's status asks for it and the item has none (rules 6 and 7). */
+function autoDate(ctx: OmnitronWrite, plan: ChangePlan, status: string, field: 'shipped_date' | 'delivered_date'): boolean {
+  const item = ctx.item
+  // An explicit value in the payload wins over the automatic one.
+  if (!item || ctx.values.status !== status || item[field] !== null || has(ctx, field)) return false
+  plan.set(ctx.db.items, item, { [field]: formatDrfDateTime(ctx.now) })
+  return true
+}
+
 export const omnitronRules: Rule<OmnitronWrite>[] = [
+  // ------------------------------------------------------------ checks
+  {
+    id: 'omnitron.item.status.no-cancel-or-refund',
+    provider: 'omnitron',
+    summary: 'A payload status of 100 (cancelled) or 600 (refunded) is rejected; nothing changes.',
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    check(ctx) {
+      const status = ctx.values.status as string | undefined
+      if (status === undefined || !Object.hasOwn(FINAL_STATUSES, status)) return undefined
+      return { status: [`The status cannot be changed to ${status} (${FINAL_STATUSES[status]}) through this endpoint.`] }
+    },
+  },
+  {
+    id: 'omnitron.item.attributes.forbidden-keys',
+    provider: 'omnitron',
+    summary: `attributes and attributes_kwargs must not contain ${FORBIDDEN_ATTRIBUTE_KEYS.join(', ')}.`,
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    check(ctx) {
+      const errors: FieldErrors = {}
+      for (const field of ['attributes', 'attributes_kwargs'] as const) {
+        const value = ctx.values[field]
+        if (value === null || typeof value !== 'object') continue
+        const found = FORBIDDEN_ATTRIBUTE_KEYS.filter((k) => Object.hasOwn(value, k))
+        if (found.length > 0) errors[field] = found.map((k) => `The key "${k}" is not allowed in ${field}.`)
+      }
+      return errors
+    },
+  },
+  {
+    id: 'omnitron.item.cancel-status.approved-needs-next',
+    provider: 'omnitron',
+    summary: 'While the item\'s cancel_status is approved, a write must carry a non-null cancel_status other than confirmed.',
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    check: (ctx) => nextCancelStatusError(ctx, 'approved', ['confirmed']),
+  },
+  {
+    id: 'omnitron.item.cancel-status.waiting-for-payment-needs-next',
+    provider: 'omnitron',
+    summary:
+      'While the item\'s cancel_status is waiting_for_payment, a write must carry a non-null cancel_status other than waiting, confirmation_waiting, confirmed, approved and rejected.',
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    check: (ctx) => nextCancelStatusError(ctx, 'waiting_for_payment', AFTER_WAITING_FOR_PAYMENT_FORBIDDEN),
+  },
+  {
+    id: 'omnitron.item.final-status.locks-tracking',
+    provider: 'omnitron',
+    summary: 'While the item\'s status is 100 or 600, tracking_number, defined_tracking_url and defined_shipping_company cannot be sent.',
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    check(ctx) {
+      const status = ctx.item?.status
+      if (status === undefined || !Object.hasOwn(FINAL_STATUSES, status)) return undefined
+      const errors: FieldErrors = {}
+      for (const field of LOCKED_WHEN_FINAL) {
+        if (has(ctx, field)) errors[field] = [`This field cannot be updated while the order item status is ${status} (${FINAL_STATUSES[status]}).`]
+      }
+      return errors
+    },
+  },
+  // ------------------------------------------------------- derivations
   {
     id: 'omnitron.order.only-is-send-applied',
     provider: 'omnitron',
@@ -26,17 +152,68 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     source: { kind: 'doc', document: SEED_000, section: 'Update Order' },
     operations: [OPERATION.orderUpdate],
     derive(ctx, plan) {
-      if (!ctx.order || !Object.hasOwn(ctx.values, 'is_send')) return false
+      if (!ctx.order || !has(ctx, 'is_send')) return false
       plan.set(ctx.db.orders, ctx.order, { is_send: ctx.values.is_send as boolean })
       return true
     },
   },
   {
+    id: 'omnitron.item.shipped-date.auto',
+    provider: 'omnitron',
+    summary: 'Payload status 500 and the item\'s shipped_date is null: shipped_date becomes now (unless the payload sets it).',
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    derive: (ctx, plan) => autoDate(ctx, plan, '500', 'shipped_date'),
+  },
+  {
+    id: 'omnitron.item.delivered-date.auto',
+    provider: 'omnitron',
+    summary: 'Payload status 550 and the item\'s delivered_date is null: delivered_date becomes now (unless the payload sets it).',
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    derive: (ctx, plan) => autoDate(ctx, plan, '550', 'delivered_date'),
+  },
+  {
+    id: 'omnitron.item.invoice-or-tracking.promotes-approved',
+    provider: 'omnitron',
+    summary: 'An invoice_number or tracking_number in the payload moves an item in status 400 to 450, whatever status the payload says.',
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    derive(ctx, plan) {
+      const item = ctx.item
+      if (!item || item.status !== '400') return false
+      if (!['invoice_number', 'tracking_number'].some((f) => has(ctx, f) && ctx.values[f] !== null)) return false
+      plan.set(ctx.db.items, item, { status: '450' })
+      return true
+    },
+  },
+  {
+    id: 'omnitron.item.propagates-to-order',
+    provider: 'omnitron',
+    summary: `${PROPAGATED_FIELDS.join(', ')} sent for an item are written to its order too (the item's resulting value); a pay-on-delivery order that already has a tracking number keeps it.`,
+    source: KEY_POINTS,
+    operations: ITEM_WRITES,
+    derive(ctx, plan) {
+      const { item, order } = ctx
+      if (!item || !order) return false
+      const changes: Partial<OrderRecord> = {}
+      for (const field of PROPAGATED_FIELDS) {
+        if (!has(ctx, field)) continue
+        if (field === 'tracking_number' && order.payment_type === 'pay_on_delivery' && plan.value(order, 'tracking_number')) continue
+        Object.assign(changes, { [field]: plan.value(item, field) })
+      }
+      if (Object.keys(changes).length === 0) return false
+      plan.set(ctx.db.orders, order, changes)
+      return true
+    },
+  },
+  // Last: it stamps every record the write saves, including those derived above.
+  {
     id: 'omnitron.modified-date.auto',
     provider: 'omnitron',
-    summary: 'Every successful write sets modified_date to now on each record it saves (Django auto_now). Runs last.',
-    source: { kind: 'doc', document: SEED_000, section: 'Key Points' },
-    operations: [OPERATION.orderUpdate],
+    summary: 'Every successful write sets modified_date to now on each record it saves (Django auto_now), even when no other field changed.',
+    source: KEY_POINTS,
+    operations: [OPERATION.orderUpdate, ...ITEM_WRITES],
     derive(ctx, plan) {
       const stamp = formatDrfDateTime(ctx.now)
       const saved = plan.entries()

@@ -1,0 +1,215 @@
+import { formatDrfDateTime, type Instant } from '../../core/clock.js'
+import { ChangePlan, evaluate, type FieldErrors } from '../../core/rules.js'
+import {
+  booleanField,
+  charField,
+  choiceField,
+  dateField,
+  dateTimeField,
+  define,
+  dictField,
+  type Field,
+  MSG,
+  primaryKeyField,
+  validatePartial,
+} from '../../frameworks/drf/fields.js'
+import type { JsonValue } from '../../frameworks/drf/python-json.js'
+import { isPlainObject, pythonTypeName } from '../../frameworks/drf/request.js'
+import { OPERATION, type OmnitronWrite, omnitronRules } from './rules.js'
+import { CANCEL_STATUSES, ORDER_STATUSES, type OrderItemRecord, type OrderRecord } from './schemas.js'
+import type { OmnitronDb } from './seed.js'
+import { serializeBulkItem, serializeOrder, serializeOrderItem } from './serialize.js'
+
+/**
+ * Omnitron's write operations: validation (the serializer), the rules, the
+ * commit, the response body. Route handlers only parse HTTP and call these.
+ */
+
+/** Omnitron's own message for a value outside an enum (seed 000). */
+export const NO_MATCHING_TYPE = 'No matching type.'
+
+export interface WriteContext {
+  readonly db: OmnitronDb
+  readonly now: Instant
+  readonly disabledRules: ReadonlySet<string>
+  /** Collects the ids of the rules that fired (for the request journal). */
+  readonly fired: string[]
+}
+
+export type WriteResult = { status: number; body: unknown }
+
+const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] } })
+const hasErrors = (errors: object) => Object.keys(errors).length > 0
+
+function run(ctx: WriteContext, operation: string, write: OmnitronWrite, plan: ChangePlan, apply?: () => void) {
+  const result = evaluate(omnitronRules, operation, write, plan, ctx.disabledRules, apply)
+  for (const id of result.fired) if (!ctx.fired.includes(id)) ctx.fired.push(id)
+  return result
+}
+
+// ------------------------------------------------------------------ order
+
+const orderFields = { status: choiceField(ORDER_STATUSES, NO_MATCHING_TYPE), is_send: booleanField() }
+
+/** PATCH /api/v1/orders/{pk}/ */
+export function updateOrder(ctx: WriteContext, order: OrderRecord, data: JsonValue): WriteResult {
+  if (!isPlainObject(data)) return notDict(data)
+  const { values, errors } = validatePartial(orderFields, data)
+  if (hasErrors(errors)) return { status: 400, body: errors }
+  const plan = new ChangePlan()
+  plan.touch(ctx.db.orders, order) // Django's save() writes even when nothing changed
+  const result = run(ctx, OPERATION.orderUpdate, { db: ctx.db, now: ctx.now, values, order }, plan)
+  if (!result.ok) return { status: 400, body: result.errors }
+  plan.commit()
+  return { status: 200, body: serializeOrder(order) }
+}
+
+// ------------------------------------------------------------- order item
+
+const nullableString = () => charField({ allowNull: true, maxLength: 255 })
+
+const stringOrBoolean = (v: unknown) => (typeof v === 'string' || typeof v === 'boolean' ? undefined : 'Must be a string or a boolean.')
+const nestedObject = (v: unknown) => (isPlainObject(v) ? undefined : MSG.dict(pythonTypeName(v)))
+
+/** The Update Order Item parameters (seed 000) as DRF fields, in the documented order. */
+function itemFields(db: OmnitronDb): Record<string, Field<unknown>> {
+  return {
+    status: choiceField(ORDER_STATUSES, NO_MATCHING_TYPE),
+    extra_field: dictField(),
+    attributes: dictField(stringOrBoolean),
+    attributes_kwargs: dictField(nestedObject),
+    cancel_status: choiceField(CANCEL_STATUSES, NO_MATCHING_TYPE, { allowNull: true }),
+    tracking_number: nullableString(),
+    defined_tracking_url: nullableString(),
+    invoice_number: nullableString(),
+    invoice_date: dateTimeField({ allowNull: true }),
+    e_archive_url: nullableString(),
+    carrier_shipping_code: nullableString(),
+    shipping_company: choiceField(() => db.shippingCompanies, NO_MATCHING_TYPE, { allowNull: true }),
+    parent: primaryKeyField((pk) => db.items.has(pk), { allowNull: true }),
+    shipped_date: dateTimeField({ allowNull: true }),
+    delivered_date: dateTimeField({ allowNull: true }),
+    estimated_delivery_date: dateField({ allowNull: true }),
+    defined_shipping_company: nullableString(),
+    data_source: primaryKeyField((pk) => db.dataSources.has(pk), { allowNull: true }),
+    shipping_option_group: primaryKeyField((pk) => db.shippingOptionGroups.has(pk), { allowNull: true }),
+  }
+}
+
+/** The bulk endpoint's entry parameters: a subset of the item's. */
+const BULK_FIELDS = ['status', 'invoice_number', 'invoice_date', 'e_archive_url', 'tracking_number', 'shipping_company'] as const
+
+/**
+ * The serializer's save(): validated values onto the item. extra_field merges
+ * at the top level (seed 000: "does not update or delete fields which are not
+ * included"); attributes and attributes_kwargs replace the whole object.
+ */
+function applyItemValues(db: OmnitronDb, plan: ChangePlan, item: OrderItemRecord, values: Record<string, unknown>): void {
+  const changes: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'extra_field') {
+      const merged: Record<string, unknown> = { ...plan.value(item, 'extra_field') }
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) define(merged, k, v)
+      define(changes, key, merged)
+    } else if (key === 'data_source') {
+      define(changes, 'datasource', value)
+    } else if (value !== null && typeof value === 'object' && 'seconds' in value && 'micros' in value) {
+      define(changes, key, formatDrfDateTime(value as Instant))
+    } else {
+      define(changes, key, value)
+    }
+  }
+  plan.set(db.items, item, changes as Partial<OrderItemRecord>)
+}
+
+function itemWrite(ctx: WriteContext, item: OrderItemRecord, values: Record<string, unknown>): OmnitronWrite {
+  return { db: ctx.db, now: ctx.now, values, item, ...(ctx.db.orders.get(item.order) && { order: ctx.db.orders.get(item.order)! }) }
+}
+
+/** PATCH /api/v1/order_items/{pk}/ */
+export function updateItem(ctx: WriteContext, item: OrderItemRecord, data: JsonValue): WriteResult {
+  if (!isPlainObject(data)) return notDict(data)
+  const { values, errors } = validatePartial(itemFields(ctx.db), data)
+  if (hasErrors(errors)) return { status: 400, body: errors }
+  const plan = new ChangePlan()
+  plan.touch(ctx.db.items, item)
+  const result = run(ctx, OPERATION.itemUpdate, itemWrite(ctx, item, values), plan, () => applyItemValues(ctx.db, plan, item, values))
+  if (!result.ok) return { status: 400, body: result.errors }
+  plan.commit()
+  return { status: 200, body: serializeOrderItem(item) }
+}
+
+// --------------------------------------------------------------- bulk
+
+interface BulkError {
+  message: FieldErrors | string[]
+  args: { orderitem_id?: string }
+}
+
+export const ONE_ORDER_AT_A_TIME = 'You can only update one order at a time.'
+
+/** Python's str() of a JSON value, for `args.orderitem_id`. */
+function pythonStr(v: unknown): string {
+  if (v === null || v === undefined) return 'None'
+  if (typeof v === 'boolean') return v ? 'True' : 'False'
+  return typeof v === 'object' ? JSON.stringify(v) : String(v)
+}
+
+/**
+ * PATCH /api/i1/order_items/bulk_status_update/: every entry validated and
+ * run through the same rules as a single item; all entries must belong to the
+ * first entry's order; atomic — any error and nothing is written, and the 400
+ * lists every failing entry in the documented format.
+ */
+export function bulkStatusUpdate(ctx: WriteContext, data: JsonValue): WriteResult {
+  if (!isPlainObject(data)) return { status: 400, body: [{ message: { non_field_errors: [MSG.notDict(pythonTypeName(data))] }, args: {} }] }
+  const entries = data.orderitem_set
+  if (entries === undefined) return { status: 400, body: [{ message: { orderitem_set: [MSG.required] }, args: {} }] }
+  if (!Array.isArray(entries)) {
+    return { status: 400, body: [{ message: { orderitem_set: [`Expected a list of items but got type "${pythonTypeName(entries)}".`] }, args: {} }] }
+  }
+  if (entries.length === 0) return { status: 400, body: [{ message: { orderitem_set: ['This list may not be empty.'] }, args: {} }] }
+
+  const fields = itemFields(ctx.db)
+  const spec = Object.fromEntries(BULK_FIELDS.map((f) => [f, fields[f]!]))
+  const idField = primaryKeyField((pk) => ctx.db.items.has(pk))
+  const plan = new ChangePlan()
+  const errors: BulkError[] = []
+  const updated: OrderItemRecord[] = []
+  let orderPk: number | undefined
+
+  for (const entry of entries) {
+    if (!isPlainObject(entry)) {
+      errors.push({ message: { non_field_errors: [MSG.notDict(pythonTypeName(entry))] }, args: {} })
+      continue
+    }
+    const args = { orderitem_id: pythonStr(entry.id) }
+    if (entry.id === undefined || entry.id === null) {
+      errors.push({ message: { id: [entry.id === null ? MSG.null : MSG.required] }, args })
+      continue
+    }
+    const id = idField.toInternal(entry.id)
+    if (!id.ok) {
+      errors.push({ message: { id: id.errors as string[] }, args })
+      continue
+    }
+    const item = ctx.db.items.get(id.value)!
+    orderPk ??= item.order
+    if (item.order !== orderPk) {
+      errors.push({ message: [ONE_ORDER_AT_A_TIME], args })
+      continue
+    }
+    const { values, errors: fieldErrors } = validatePartial(spec, entry)
+    if (hasErrors(fieldErrors)) {
+      errors.push({ message: fieldErrors, args })
+      continue
+    }
+    plan.touch(ctx.db.items, item)
+    const result = run(ctx, OPERATION.bulkUpdate, itemWrite(ctx, item, values), plan, () => applyItemValues(ctx.db, plan, item, values))
+    if (!result.ok) errors.push({ message: result.errors, args })
+    else updated.push(item)
+  }
+  if (errors.length > 0) return { status: 400, body: errors }
+  plan.commit()
+  return { status: 200, body: updated.map(serializeBulkItem) }
+}
