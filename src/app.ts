@@ -26,6 +26,7 @@ export interface AppOptions {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+export const RULES_HEADER = 'X-Mock-Rules'
 
 /**
  * The one Hono app behind every transport: the control layer (scenario,
@@ -74,6 +75,13 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
         fired: [],
       })
       await next()
+      const fired = c.var.mock.fired
+      if (fired.length > 0) {
+        // Which business rules decided this answer (GET /__mock/rules explains each id).
+        const headers = new Headers(c.res.headers)
+        headers.set(RULES_HEADER, fired.join(', '))
+        c.res = new Response(c.res.body, { status: c.res.status, headers })
+      }
     })
     app.route(mountPath, provider.routes)
   }
