@@ -35,6 +35,20 @@ const badRequest = (errors: FieldErrors) => drfJson(400, errors)
 const respond = (r: WriteResult) => drfJson(r.status, r.body)
 const PAGE = { pageSize: 10, pageSizeParam: 'limit' }
 
+/** A DRF list: paginated, each record serialised. */
+function listPage<R>(c: Context<MockEnv>, records: R[], serialize: (r: R) => unknown): Response {
+  const page = paginate(records, publicUrl(c), PAGE)
+  return page.ok ? drfJson(200, { ...page.body, results: page.body.results.map(serialize) }) : page.response
+}
+
+/** A DRF retrieve: the serialised record or 404. */
+function retrieveView<R>(find: (c: Context<MockEnv>) => R | undefined, serialize: (r: R) => unknown) {
+  return (c: Context<MockEnv>) => {
+    const record = find(c)
+    return record === undefined ? notFound() : drfJson(200, serialize(record))
+  }
+}
+
 /** A write view: find the object (404 first, as DRF's get_object runs before request.data), parse, write. */
 function patchView<R>(find: (c: Context<MockEnv>) => R | undefined, write: (ctx: WriteContext, record: R, data: never) => WriteResult) {
   return async (c: Context<MockEnv>) => {
@@ -111,19 +125,14 @@ export function omnitronRoutes() {
           ),
         )
         .sort((a, b) => a.pk - b.pk)
-      const page = paginate(orders, publicUrl(c), PAGE)
-      if (!page.ok) return page.response
-      return drfJson(200, { ...page.body, results: page.body.results.map(serializeOrder) })
+      return listPage(c, orders, serializeOrder)
     },
   })
 
   const findOrder = (c: Context<MockEnv>) => lookup(dbOf(c).orders, c.req.param('pk'))
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
-    get(c) {
-      const order = findOrder(c)
-      return order ? drfJson(200, serializeOrder(order)) : notFound()
-    },
+    get: retrieveView(findOrder, serializeOrder),
     patch: patchView(findOrder, updateOrder),
   })
 
@@ -140,20 +149,15 @@ export function omnitronRoutes() {
           return badRequest({ order: ['Select a valid choice. That choice is not one of the available choices.'] })
         }
       }
-      const items = (order === undefined ? db.items.all() : db.items.findMany((query) => query.where({ order }))).slice().sort((a, b) => a.pk - b.pk)
-      const page = paginate(items, publicUrl(c), PAGE)
-      if (!page.ok) return page.response
-      return drfJson(200, { ...page.body, results: page.body.results.map(serializeOrderItem) })
+      const items = order === undefined ? db.items.all().slice() : db.items.findMany((query) => query.where({ order }))
+      return listPage(c, items.sort((a, b) => a.pk - b.pk), serializeOrderItem)
     },
   })
 
   const findItem = (c: Context<MockEnv>) => lookup(dbOf(c).items, c.req.param('pk'))
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
-    get(c) {
-      const item = findItem(c)
-      return item ? drfJson(200, serializeOrderItem(item)) : notFound()
-    },
+    get: retrieveView(findItem, serializeOrderItem),
     patch: patchView(findItem, updateItem),
   })
 
