@@ -25,6 +25,13 @@ export interface Rule<C = never> {
   readonly source: RuleSource
   /** The write operations it takes part in, e.g. `omnitron.order_item.update`. */
   readonly operations: readonly string[]
+  /**
+   * When its check runs. `field`: with field validation, its errors reported
+   * together with the fields' own (a DRF field validator such as min_value);
+   * `object` (default): only once every field is valid (DRF's validate()).
+   */
+  readonly stage?: 'field' | 'object'
+
   /** Rejects the write: field errors, or nothing when the rule is satisfied. */
   check?(ctx: C): FieldErrors | undefined
   /** Derives changes into the plan; returns whether it changed anything (so the journal can say it fired). */
@@ -99,10 +106,18 @@ export class ChangePlan {
 
 export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: FieldErrors; fired: string[] }
 
+export interface EvaluateOptions {
+  /** Errors of the payload's own field validation; field-stage rules add theirs to them. */
+  fieldErrors?: FieldErrors
+  /** The write itself (the sent fields onto the plan), run once nothing rejected, before the derivations. */
+  apply?: () => void
+}
+
 /**
- * Runs every enabled rule of `operation`: all checks first (collecting every
- * error); if none rejected, `apply` (the write itself: the sent fields) and
- * then every derivation in catalogue order. Nothing is committed here.
+ * Runs every enabled rule of `operation`: field-stage checks (their errors
+ * join the field errors), then, if all is valid, object-stage checks
+ * (collecting every error); if none rejected, `apply`, then every derivation
+ * in catalogue order. Nothing is committed here.
  */
 export function evaluate<C>(
   rules: readonly Rule<C>[],
@@ -110,20 +125,23 @@ export function evaluate<C>(
   ctx: C,
   plan: ChangePlan,
   disabled: ReadonlySet<string>,
-  apply?: () => void,
+  options: EvaluateOptions = {},
 ): Evaluation {
   const active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))
-  const errors: FieldErrors = {}
+  const errors: FieldErrors = mergeErrors({}, options.fieldErrors ?? {})
   const fired: string[] = []
-  for (const rule of active) {
-    const found = rule.check?.(ctx)
-    if (found && Object.keys(found).length > 0) {
-      fired.push(rule.id)
-      mergeErrors(errors, found)
+  for (const stage of ['field', 'object'] as const) {
+    for (const rule of active) {
+      if ((rule.stage ?? 'object') !== stage) continue
+      const found = rule.check?.(ctx)
+      if (found && Object.keys(found).length > 0) {
+        fired.push(rule.id)
+        mergeErrors(errors, found)
+      }
     }
+    if (Object.keys(errors).length > 0) return { ok: false, errors, fired }
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors, fired }
-  apply?.()
+  options.apply?.()
   for (const rule of active) {
     if (rule.derive?.(ctx, plan)) fired.push(rule.id)
   }

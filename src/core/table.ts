@@ -15,13 +15,43 @@ type Row<S extends Shape> = z.output<S>
 export class Table<S extends Shape, K extends keyof Row<S> & string> {
   readonly collection: Collection<S>
   readonly #index = new Map<unknown, Row<S>>()
+  /** Secondary indexes: field → value → records (e.g. items by order). */
+  readonly #by = new Map<string, Map<unknown, Set<Row<S>>>>()
+  #maxKey = 0
 
   constructor(
     readonly name: string,
     readonly schema: S,
     readonly key: K,
+    options: { indexes?: readonly (keyof Row<S> & string)[] } = {},
   ) {
     this.collection = new Collection({ schema })
+    for (const field of options.indexes ?? []) this.#by.set(field, new Map())
+  }
+
+  /** The next integer key (auto-increment), for records created by requests. */
+  nextKey(): number {
+    return this.#maxKey + 1
+  }
+
+  /** Records whose indexed `field` equals `value`, in insertion order. */
+  where<F extends keyof Row<S> & string>(field: F, value: Row<S>[F]): Row<S>[] {
+    const index = this.#by.get(field)
+    if (!index) throw new Error(`${this.name}: no index on ${field}`)
+    return [...(index.get(value) ?? [])]
+  }
+
+  #indexAdd(record: Row<S>): void {
+    for (const [field, index] of this.#by) {
+      const value = (record as Record<string, unknown>)[field]
+      let set = index.get(value)
+      if (!set) index.set(value, (set = new Set()))
+      set.add(record)
+    }
+  }
+
+  #indexRemove(record: Row<S>): void {
+    for (const [field, index] of this.#by) index.get((record as Record<string, unknown>)[field])?.delete(record)
   }
 
   /** Validates against the schema and inserts. Rejects a duplicate key. */
@@ -34,9 +64,11 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     if (this.#index.has(pk)) throw new Error(`${this.name}: duplicate ${this.key} ${String(pk)}`)
     // Reserve the key before awaiting, so two concurrent inserts of one key cannot both pass.
     this.#index.set(pk, parsed.data as Row<S>)
+    if (typeof pk === 'number' && pk > this.#maxKey) this.#maxKey = pk
     try {
       const record = (await this.collection.create(parsed.data as z.input<S>)) as Row<S>
       this.#index.set(pk, record)
+      this.#indexAdd(record)
       return record
     } catch (error) {
       this.#index.delete(pk)
@@ -68,6 +100,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
 
   /** Applies already-validated changes in place. Keys are defined, never assigned through setters. */
   patch(record: Row<S>, changes: Partial<Row<S>>): void {
+    const reindex = Object.keys(changes).some((k) => this.#by.has(k))
+    if (reindex) this.#indexRemove(record)
     for (const key of Object.keys(changes)) {
       Object.defineProperty(record, key, {
         value: (changes as Record<string, unknown>)[key],
@@ -76,6 +110,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
         configurable: true,
       })
     }
+    if (reindex) this.#indexAdd(record)
   }
 
   delete(pk: unknown): boolean {
@@ -83,6 +118,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     if (record === undefined) return false
     this.collection.delete(record as never)
     this.#index.delete(pk)
+    this.#indexRemove(record)
     return true
   }
 

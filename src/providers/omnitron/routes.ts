@@ -149,7 +149,7 @@ export function omnitronRoutes() {
           return badRequest({ order: ['Select a valid choice. That choice is not one of the available choices.'] })
         }
       }
-      const items = order === undefined ? db.items.all().slice() : db.items.findMany((query) => query.where({ order }))
+      const items = order === undefined ? db.items.all().slice() : db.items.where('order', order)
       return listPage(c, items.sort((a, b) => a.pk - b.pk), serializeOrderItem)
     },
   })

@@ -48,7 +48,7 @@ export async function seedOmnitron(section: OmnitronSection | undefined, { faker
 
   const db: OmnitronDb = {
     orders: new Table('omnitron.orders', orderRecord, 'pk'),
-    items: new Table('omnitron.orderItems', orderItemRecord, 'pk'),
+    items: new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] }),
     users: section?.users ?? [],
     tokens: new Map((section?.users ?? []).map((u) => [u.token, u])),
     shippingCompanies: section?.shippingCompanies ?? DEFAULT_SHIPPING_COMPANIES,

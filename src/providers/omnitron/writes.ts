@@ -42,7 +42,7 @@ const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_fiel
 const hasErrors = (errors: object) => Object.keys(errors).length > 0
 
 function run(ctx: WriteContext, operation: string, write: OmnitronWrite, plan: ChangePlan, apply?: () => void) {
-  const result = evaluate(omnitronRules, operation, write, plan, ctx.disabledRules, apply)
+  const result = evaluate(omnitronRules, operation, write, plan, ctx.disabledRules, apply && { apply })
   for (const id of result.fired) if (!ctx.fired.includes(id)) ctx.fired.push(id)
   return result
 }
