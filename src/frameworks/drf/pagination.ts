@@ -82,3 +82,26 @@ export function quotePlus(s: string): string {
   }
   return out
 }
+
+/**
+ * DRF's LimitOffsetPagination: `limit` (a bad one falls back to the default),
+ * `offset` (a bad one is 0); never an error; links like DRF's.
+ */
+export function paginateLimitOffset<T>(all: readonly T[], publicUrl: URL, opts: { defaultLimit: number; maxLimit?: number }): PageResult<T> {
+  const q = publicUrl.searchParams
+  let limit = opts.defaultLimit
+  const rawLimit = q.get('limit')
+  if (rawLimit !== null) {
+    const n = pythonInt(rawLimit)
+    if (n !== undefined && n > 0) limit = opts.maxLimit ? Math.min(n, opts.maxLimit) : n
+  }
+  const rawOffset = q.get('offset')
+  const parsedOffset = rawOffset === null ? undefined : pythonInt(rawOffset)
+  const offset = parsedOffset !== undefined && parsedOffset >= 0 ? parsedOffset : 0
+  const count = all.length
+  const results = count === 0 || offset > count ? [] : all.slice(offset, offset + limit)
+  const withLimit = new URL(replaceQueryParam(publicUrl, 'limit', String(limit)))
+  const next = offset + limit >= count ? null : replaceQueryParam(withLimit, 'offset', String(offset + limit))
+  const previous = offset <= 0 ? null : offset - limit <= 0 ? removeQueryParam(withLimit, 'offset') : replaceQueryParam(withLimit, 'offset', String(offset - limit))
+  return { ok: true, body: { count, next, previous, results } }
+}

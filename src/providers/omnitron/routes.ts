@@ -1,17 +1,18 @@
 import type { Context } from 'hono'
 import { readBody } from '../../core/body.js'
-import { type MockEnv, publicUrl } from '../../core/context.js'
+import type { MockEnv } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
 import { MSG } from '../../frameworks/drf/fields.js'
 import { paginate, pythonInt } from '../../frameworks/drf/pagination.js'
+import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
 import { isPlainObject, pythonTypeName, readDrfData } from '../../frameworks/drf/request.js'
-import { DRF, drfJson } from '../../frameworks/drf/responses.js'
+import { drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 import { serializeOrder, serializeOrderItem } from './serialize.js'
-import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext, type WriteResult } from './writes.js'
+import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext } from './writes.js'
 
 /**
  * Omnitron's URL conf: HTTP in, HTTP out. Validation, rules and state
@@ -25,40 +26,8 @@ function writeContext(c: Context<MockEnv>): WriteContext {
   return { db: dbOf(c), now: mock.now, disabledRules: mock.scenario.disabledRules, fired: mock.fired }
 }
 
-/** DRF's get_object(): an unknown or non-integer pk is the same 404. */
-function lookup<R>(table: { get(pk: unknown): R | undefined }, raw: string | undefined): R | undefined {
-  return raw !== undefined && /^\d{1,15}$/.test(raw) ? table.get(Number(raw)) : undefined
-}
-
-const notFound = () => drfJson(404, { detail: DRF.notFound })
 const badRequest = (errors: FieldErrors) => drfJson(400, errors)
-const respond = (r: WriteResult) => drfJson(r.status, r.body)
-const PAGE = { pageSize: 10, pageSizeParam: 'limit' }
-
-/** A DRF list: paginated, each record serialised. */
-function listPage<R>(c: Context<MockEnv>, records: R[], serialize: (r: R) => unknown): Response {
-  const page = paginate(records, publicUrl(c), PAGE)
-  return page.ok ? drfJson(200, { ...page.body, results: page.body.results.map(serialize) }) : page.response
-}
-
-/** A DRF retrieve: the serialised record or 404. */
-function retrieveView<R>(find: (c: Context<MockEnv>) => R | undefined, serialize: (r: R) => unknown) {
-  return (c: Context<MockEnv>) => {
-    const record = find(c)
-    return record === undefined ? notFound() : drfJson(200, serialize(record))
-  }
-}
-
-/** A write view: find the object (404 first, as DRF's get_object runs before request.data), parse, write. */
-function patchView<R>(find: (c: Context<MockEnv>) => R | undefined, write: (ctx: WriteContext, record: R, data: never) => WriteResult) {
-  return async (c: Context<MockEnv>) => {
-    const record = find(c)
-    if (record === undefined) return notFound()
-    const parsed = await readDrfData(c)
-    if (!parsed.ok) return parsed.response
-    return respond(write(writeContext(c), record, parsed.data as never))
-  }
-}
+const pages: Paginator = (records, url) => paginate(records, url, { pageSize: 10, pageSizeParam: 'limit' })
 
 export function omnitronRoutes() {
   const site = new DjangoSite({
@@ -125,15 +94,15 @@ export function omnitronRoutes() {
           ),
         )
         .sort((a, b) => a.pk - b.pk)
-      return listPage(c, orders, serializeOrder)
+      return listResponse(c, orders, serializeOrder, pages)
     },
   })
 
-  const findOrder = (c: Context<MockEnv>) => lookup(dbOf(c).orders, c.req.param('pk'))
+  const findOrder = (c: Context<MockEnv>) => lookupInt(dbOf(c).orders, c.req.param('pk'))
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
     get: retrieveView(findOrder, serializeOrder),
-    patch: patchView(findOrder, updateOrder),
+    patch: objectWriteView(findOrder, (c, order, data) => updateOrder(writeContext(c), order, data as never)),
   })
 
   site.view('/api/v1/order_items/', {
@@ -150,15 +119,15 @@ export function omnitronRoutes() {
         }
       }
       const items = order === undefined ? db.items.all().slice() : db.items.where('order', order)
-      return listPage(c, items.sort((a, b) => a.pk - b.pk), serializeOrderItem)
+      return listResponse(c, items.sort((a, b) => a.pk - b.pk), serializeOrderItem, pages)
     },
   })
 
-  const findItem = (c: Context<MockEnv>) => lookup(dbOf(c).items, c.req.param('pk'))
+  const findItem = (c: Context<MockEnv>) => lookupInt(dbOf(c).items, c.req.param('pk'))
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),
-    patch: patchView(findItem, updateItem),
+    patch: objectWriteView(findItem, (c, item, data) => updateItem(writeContext(c), item, data as never)),
   })
 
   site.view('/api/i1/order_items/bulk_status_update/', {
@@ -166,7 +135,8 @@ export function omnitronRoutes() {
     async patch(c) {
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
-      return respond(bulkStatusUpdate(writeContext(c), parsed.data))
+      const result = bulkStatusUpdate(writeContext(c), parsed.data)
+      return drfJson(result.status, result.body)
     },
   })
 

@@ -15,6 +15,7 @@ import {
 } from '../../frameworks/drf/fields.js'
 import type { JsonValue } from '../../frameworks/drf/python-json.js'
 import { isPlainObject, pythonTypeName } from '../../frameworks/drf/request.js'
+import type { WriteResult } from '../../frameworks/drf/views.js'
 import { OPERATION, type OmnitronWrite, omnitronRules } from './rules.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderItemRecord, type OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
@@ -36,7 +37,6 @@ export interface WriteContext {
   readonly fired: string[]
 }
 
-export type WriteResult = { status: number; body: unknown }
 
 const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] } })
 const hasErrors = (errors: object) => Object.keys(errors).length > 0
