@@ -26,11 +26,13 @@ export interface Rule<C = never> {
   /** The write operations it takes part in, e.g. `omnitron.order_item.update`. */
   readonly operations: readonly string[]
   /**
-   * When its check runs. `field`: with field validation, its errors reported
-   * together with the fields' own (a DRF field validator such as min_value);
-   * `object` (default): only once every field is valid (DRF's validate()).
+   * When its check runs. `precondition`: before the payload is looked at; its
+   * errors alone are the answer (a view refusing the request outright).
+   * `field`: with field validation, its errors reported together with the
+   * fields' own (a DRF field validator such as min_value). `object` (default):
+   * only once every field is valid (DRF's validate()).
    */
-  readonly stage?: 'field' | 'object'
+  readonly stage?: 'precondition' | 'field' | 'object'
 
   /** Rejects the write: field errors, or nothing when the rule is satisfied. */
   check?(ctx: C): FieldErrors | undefined
@@ -128,9 +130,11 @@ export function evaluate<C>(
   options: EvaluateOptions = {},
 ): Evaluation {
   const active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))
-  const errors: FieldErrors = mergeErrors({}, options.fieldErrors ?? {})
   const fired: string[] = []
-  for (const stage of ['field', 'object'] as const) {
+  const errors: FieldErrors = {}
+  for (const stage of ['precondition', 'field', 'object'] as const) {
+    // Field errors join the field stage: a refused precondition answers alone.
+    if (stage === 'field') mergeErrors(errors, options.fieldErrors ?? {})
     for (const rule of active) {
       if ((rule.stage ?? 'object') !== stage) continue
       const found = rule.check?.(ctx)

@@ -1,6 +1,7 @@
 import { daysInMonth, type Instant } from '../../core/clock.js'
 import type { FieldErrors } from '../../core/rules.js'
-import { isPlainObject, pythonTypeName } from './request.js'
+import { pythonInt, pythonTypeName } from './python.js'
+import { isPlainObject } from './request.js'
 
 /**
  * DRF serializer fields: what each accepts, how it converts, and its exact
@@ -104,6 +105,19 @@ export function dateField(opts: { allowNull?: boolean } = {}): Field<string> {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(MSG.date)
     return ok(`${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
+  })
+}
+
+/**
+ * IntegerField: int(re.sub(r'\.0*\s*$', '', str(data))) — so 5, 5.0 and "5.00"
+ * are 5; 5.5, "abc", true and containers are `A valid integer is required.`
+ */
+export function integerField(opts: { allowNull?: boolean } = {}): Field<number> {
+  return field(opts.allowNull ?? false, (v) => {
+    if (typeof v === 'number') return Number.isInteger(v) ? ok(v) : fail(MSG.integer)
+    if (typeof v !== 'string' || v.length > 1000) return fail(MSG.integer)
+    const n = pythonInt(v.replace(/\.0*\s*$/, ''))
+    return n === undefined ? fail(MSG.integer) : ok(n)
   })
 }
 

@@ -1,3 +1,4 @@
+import { pythonInt } from './python.js'
 import { DRF, drfJson } from './responses.js'
 
 /**
@@ -15,11 +16,7 @@ export interface PageOptions {
 
 export type PageResult<T> = { ok: true; body: { count: number; next: string | null; previous: string | null; results: T[] } } | { ok: false; response: Response }
 
-/** Python's int(str): surrounding whitespace, a sign, digits with single underscores between them. */
-export function pythonInt(text: string): number | undefined {
-  const m = /^\s*([+-]?\d+(?:_\d+)*)\s*$/.exec(text)
-  return m ? Number(m[1]!.replace(/_/g, '')) : undefined
-}
+
 
 export function paginate<T>(all: readonly T[], publicUrl: URL, opts: PageOptions): PageResult<T> {
   const pageParam = opts.pageParam ?? 'page'

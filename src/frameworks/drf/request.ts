@@ -47,19 +47,3 @@ export async function readDrfData(c: Context<MockEnv>): Promise<DataResult> {
 export function isPlainObject(v: unknown): v is Record<string, JsonValue> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
-
-/** Python's type name in DRF's "Expected a dictionary, but got {type}." */
-export function pythonTypeName(v: unknown): string {
-  if (v === null) return 'NoneType'
-  if (Array.isArray(v)) return 'list'
-  switch (typeof v) {
-    case 'string':
-      return 'str'
-    case 'boolean':
-      return 'bool'
-    case 'number':
-      return Number.isInteger(v) ? 'int' : 'float'
-    default:
-      return 'dict'
-  }
-}

@@ -13,6 +13,8 @@ export type DrfView = { [M in Method]?: DrfHandler } & {
   name: string
   /** No authentication or permission check (e.g. the login view). */
   public?: boolean
+  /** What the provider's guard checks beyond authentication (e.g. a permission code). */
+  permission?: string
 }
 
 export interface DjangoSiteOptions {
@@ -22,7 +24,7 @@ export interface DjangoSiteOptions {
    * DRF's `initial()`: authentication and permissions, before the method is
    * even looked at (so an anonymous PUT is 401, not 405). A Response rejects.
    */
-  guard(c: Context<MockEnv>): Response | undefined
+  guard(c: Context<MockEnv>, view: DrfView): Response | undefined
 }
 
 /**
@@ -43,7 +45,7 @@ export class DjangoSite {
     const allow = allowedMethods(view)
     this.app.all(path, async (c) => {
       if (!view.public) {
-        const rejected = this.options.guard(c)
+        const rejected = this.options.guard(c, view)
         if (rejected) return withAllow(rejected, allow)
       }
       const method = c.req.method.toLowerCase()

@@ -14,7 +14,8 @@ import {
   validatePartial,
 } from '../../frameworks/drf/fields.js'
 import type { JsonValue } from '../../frameworks/drf/python-json.js'
-import { isPlainObject, pythonTypeName } from '../../frameworks/drf/request.js'
+import { pythonStr, pythonTypeName } from '../../frameworks/drf/python.js'
+import { isPlainObject } from '../../frameworks/drf/request.js'
 import type { WriteResult } from '../../frameworks/drf/views.js'
 import { OPERATION, type OmnitronWrite, omnitronRules } from './rules.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderItemRecord, type OrderRecord } from './schemas.js'
@@ -147,13 +148,6 @@ interface BulkError {
 }
 
 export const ONE_ORDER_AT_A_TIME = 'You can only update one order at a time.'
-
-/** Python's str() of a JSON value, for `args.orderitem_id`. */
-function pythonStr(v: unknown): string {
-  if (v === null || v === undefined) return 'None'
-  if (typeof v === 'boolean') return v ? 'True' : 'False'
-  return typeof v === 'object' ? JSON.stringify(v) : String(v)
-}
 
 /**
  * PATCH /api/i1/order_items/bulk_status_update/: every entry validated and

@@ -1,0 +1,147 @@
+import type { Faker } from '@faker-js/faker'
+import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
+import type { SeedContext } from '../../core/provider.js'
+import { Table } from '../../core/table.js'
+import {
+  type HamgamSection,
+  type HamgamUser,
+  type ItemRecord,
+  itemRecord,
+  type OrderRecord,
+  orderRecord,
+  type PaymentRecord,
+  paymentRecord,
+  type ProductRecord,
+} from './schemas.js'
+
+type Catalogue<T extends { id: number }> = ReadonlyMap<number, T>
+
+/** One session's Hamgam state. */
+export interface HamgamDb {
+  orders: Table<typeof orderRecord, 'id'>
+  items: Table<typeof itemRecord, 'id'>
+  payments: Table<typeof paymentRecord, 'id'>
+  tokens: ReadonlyMap<string, HamgamUser>
+  products: Catalogue<ProductRecord>
+  customers: Catalogue<HamgamSection['customers'][number]>
+  paymentMethods: Catalogue<HamgamSection['paymentMethods'][number]>
+  shippingMethods: Catalogue<HamgamSection['shippingMethods'][number]>
+  countries: Catalogue<HamgamSection['countries'][number]>
+  states: Catalogue<HamgamSection['states'][number]>
+  cities: Catalogue<HamgamSection['cities'][number]>
+}
+
+const GENERATED_ORDER_ID = 900_001
+const GENERATED_ITEM_ID = 9_000_001
+
+const byId = <T extends { id: number }>(list: readonly T[]) => new Map(list.map((r) => [r.id, r]))
+const drfDate = (d: Date) => formatDrfDateTime(instantFromDate(d))
+
+/** The product snapshot an item keeps (product_data). */
+export function productSnapshot(p: ProductRecord): Record<string, unknown> {
+  return { id: p.id, name: p.name, sku: p.sku, price: p.price }
+}
+
+export async function seedHamgam(section: HamgamSection | undefined, { faker, refDate }: SeedContext): Promise<HamgamDb> {
+  const s: HamgamSection = section ?? {
+    users: [], products: [], customers: [], paymentMethods: [], shippingMethods: [], countries: [], states: [], cities: [],
+    orders: [], items: [], payments: [], generate: { orders: 0, itemsPerOrder: 0 },
+  }
+  const products = byId(s.products)
+  // Everything random is drawn first, synchronously (the engine's faker is shared).
+  const orders: OrderRecord[] = s.orders.map((o) => ({ ...fakeOrder(o.id, faker, refDate, s), ...o }))
+  const items: ItemRecord[] = s.items.map((raw) => {
+    const it = raw as Partial<ItemRecord> & { id: number; order: number; product: number }
+    return { ...fakeItem(it.id, it.order, products.get(it.product)!, faker, refDate), ...it }
+  })
+  const payments: PaymentRecord[] = s.payments.map((raw) => {
+    const p = raw as Partial<PaymentRecord> & { id: number; order: number }
+    return { ...fakePayment(p.id, p.order, faker, refDate, s), ...p }
+  })
+  let itemId = GENERATED_ITEM_ID
+  for (let i = 0; i < s.generate.orders; i++) {
+    const order = fakeOrder(GENERATED_ORDER_ID + i, faker, refDate, s)
+    orders.push(order)
+    for (let k = 0; k < s.generate.itemsPerOrder; k++) {
+      items.push(fakeItem(itemId++, order.id, faker.helpers.arrayElement(s.products), faker, refDate))
+    }
+  }
+
+  const db: HamgamDb = {
+    orders: new Table('hamgam.orders', orderRecord, 'id'),
+    items: new Table('hamgam.items', itemRecord, 'id', { indexes: ['order'] }),
+    payments: new Table('hamgam.payments', paymentRecord, 'id', { indexes: ['order'] }),
+    tokens: new Map(s.users.map((u) => [u.token, u])),
+    products,
+    customers: byId(s.customers),
+    paymentMethods: byId(s.paymentMethods),
+    shippingMethods: byId(s.shippingMethods),
+    countries: byId(s.countries),
+    states: byId(s.states),
+    cities: byId(s.cities),
+  }
+  for (const o of orders) await db.orders.insert(o)
+  for (const it of items) await db.items.insert(it)
+  for (const p of payments) await db.payments.insert(p)
+  return db
+}
+
+const pick = <T extends { id: number }>(faker: Faker, list: readonly T[]) => (list.length ? faker.helpers.arrayElement(list).id : null)
+
+function fakeOrder(id: number, faker: Faker, refDate: Date, s: HamgamSection): OrderRecord {
+  const created = faker.date.past({ years: 1, refDate })
+  return {
+    id,
+    key: faker.string.alphanumeric({ length: 12, casing: 'upper' }),
+    status: faker.helpers.arrayElement(['new', 'processing', 'processing', 'hold'] as const),
+    customer: pick(faker, s.customers),
+    payment_method: pick(faker, s.paymentMethods),
+    shipping_method: pick(faker, s.shippingMethods),
+    shipping_cost: faker.helpers.arrayElement([0, 250_000, 450_000]),
+    notes: '',
+    extra: {},
+    created_at: drfDate(created),
+    updated_at: drfDate(new Date(created.getTime() + 3_600_000)),
+    billing_country: pick(faker, s.countries),
+    billing_state: pick(faker, s.states),
+    billing_city: pick(faker, s.cities),
+    billing_address: faker.location.streetAddress(),
+    billing_postal_code: faker.string.numeric(10),
+    billing_national_code: faker.string.numeric(10),
+    billing_mobile_number: `09${faker.string.numeric(9)}`,
+    billing_first_name: faker.person.firstName(),
+    billing_last_name: faker.person.lastName(),
+  }
+}
+
+function fakeItem(id: number, order: number, product: ProductRecord, faker: Faker, refDate: Date): ItemRecord {
+  const created = faker.date.past({ years: 1, refDate })
+  return {
+    id,
+    order,
+    product: product.id,
+    product_name: product.name,
+    product_data: productSnapshot(product),
+    unit_price: product.price,
+    unit_discount: 0,
+    quantity: faker.number.int({ min: 1, max: 3 }),
+    notes: '',
+    created_at: drfDate(created),
+    updated_at: drfDate(created),
+  }
+}
+
+function fakePayment(id: number, order: number, faker: Faker, refDate: Date, s: HamgamSection): PaymentRecord {
+  const created = faker.date.past({ years: 1, refDate })
+  return {
+    id,
+    order,
+    payment_method: pick(faker, s.paymentMethods) ?? 1,
+    amount: faker.number.int({ min: 10_000, max: 5_000_000 }),
+    approved: true,
+    transaction_id: faker.string.alphanumeric(16),
+    notes: '',
+    created_at: drfDate(created),
+    updated_at: drfDate(created),
+  }
+}
