@@ -13,7 +13,7 @@ import { createHandlers } from '../../src/msw.js'
 export const AUTH = { Authorization: 'Token omnitron-test-token' }
 export const JSON_HEADERS = { ...AUTH, 'Content-Type': 'application/json' }
 
-export type ProviderName = 'omnitron'
+export type ProviderName = 'omnitron' | 'hamgam'
 
 export interface ClientOptions {
   session?: string
@@ -37,7 +37,7 @@ export interface Transport {
   admin(path: string, init?: RequestInit): Promise<Response>
 }
 
-export const MSW_BASES: Record<ProviderName, string> = { omnitron: 'https://omnitron.example.com' }
+export const MSW_BASES: Record<ProviderName, string> = { omnitron: 'https://omnitron.example.com', hamgam: 'https://api.hamgam.example.com' }
 
 function makeClient(base: string, options: ClientOptions = {}): Client {
   const session = options.session ?? randomUUID()

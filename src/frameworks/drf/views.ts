@@ -22,10 +22,10 @@ export function listResponse<R>(c: Context<MockEnv>, records: readonly R[], seri
 }
 
 /** A DRF retrieve: the serialised record or 404. */
-export function retrieveView<R>(find: (c: Context<MockEnv>) => R | undefined, serialize: (r: R) => unknown) {
+export function retrieveView<R>(find: (c: Context<MockEnv>) => R | undefined, serialize: (r: R, c: Context<MockEnv>) => unknown) {
   return (c: Context<MockEnv>) => {
     const record = find(c)
-    return record === undefined ? notFound() : drfJson(200, serialize(record))
+    return record === undefined ? notFound() : drfJson(200, serialize(record, c))
   }
 }
 
@@ -37,14 +37,14 @@ export type WriteResult = { status: number; body: unknown }
  */
 export function objectWriteView<R>(
   find: (c: Context<MockEnv>) => R | undefined,
-  write: (c: Context<MockEnv>, record: R, data: unknown) => WriteResult,
+  write: (c: Context<MockEnv>, record: R, data: unknown) => WriteResult | Promise<WriteResult>,
 ) {
   return async (c: Context<MockEnv>) => {
     const record = find(c)
     if (record === undefined) return notFound()
     const parsed = await readDrfData(c)
     if (!parsed.ok) return parsed.response
-    const result = write(c, record, parsed.data)
+    const result = await write(c, record, parsed.data)
     return drfJson(result.status, result.body)
   }
 }

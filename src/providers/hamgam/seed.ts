@@ -35,6 +35,13 @@ const GENERATED_ORDER_ID = 900_001
 const GENERATED_ITEM_ID = 9_000_001
 
 const byId = <T extends { id: number }>(list: readonly T[]) => new Map(list.map((r) => [r.id, r]))
+
+/** A hand-written record over a generated one; a written created_at without updated_at carries over. */
+function over<T extends { created_at: string; updated_at: string }>(generated: T, written: Partial<T>): T {
+  const merged = { ...generated, ...written }
+  if (written.created_at !== undefined && written.updated_at === undefined) merged.updated_at = written.created_at
+  return merged
+}
 const drfDate = (d: Date) => formatDrfDateTime(instantFromDate(d))
 
 /** The product snapshot an item keeps (product_data). */
@@ -49,14 +56,14 @@ export async function seedHamgam(section: HamgamSection | undefined, { faker, re
   }
   const products = byId(s.products)
   // Everything random is drawn first, synchronously (the engine's faker is shared).
-  const orders: OrderRecord[] = s.orders.map((o) => ({ ...fakeOrder(o.id, faker, refDate, s), ...o }))
+  const orders: OrderRecord[] = s.orders.map((o) => over(fakeOrder(o.id, faker, refDate, s), o as Partial<OrderRecord>))
   const items: ItemRecord[] = s.items.map((raw) => {
     const it = raw as Partial<ItemRecord> & { id: number; order: number; product: number }
-    return { ...fakeItem(it.id, it.order, products.get(it.product)!, faker, refDate), ...it }
+    return over(fakeItem(it.id, it.order, products.get(it.product)!, faker, refDate), it)
   })
   const payments: PaymentRecord[] = s.payments.map((raw) => {
     const p = raw as Partial<PaymentRecord> & { id: number; order: number }
-    return { ...fakePayment(p.id, p.order, faker, refDate, s), ...p }
+    return over(fakePayment(p.id, p.order, faker, refDate, s), p)
   })
   let itemId = GENERATED_ITEM_ID
   for (let i = 0; i < s.generate.orders; i++) {

@@ -1,0 +1,118 @@
+import { formatDrfDateTime, type Instant } from '../../core/clock.js'
+import { ChangePlan, evaluate, type Evaluation, type FieldErrors } from '../../core/rules.js'
+import { booleanField, charField, define, type Field, integerField, MSG, primaryKeyField, validatePartial } from '../../frameworks/drf/fields.js'
+import { pythonTypeName } from '../../frameworks/drf/python.js'
+import { isPlainObject } from '../../frameworks/drf/request.js'
+import type { WriteResult } from '../../frameworks/drf/views.js'
+import { type HamgamWrite, hamgamRules, OPERATION } from './rules.js'
+import type { ItemRecord, OrderRecord, PaymentRecord } from './schemas.js'
+import type { HamgamDb } from './seed.js'
+import { serializeOrder, serializePayment } from './serialize.js'
+
+/** Hamgam's write operations: the serializer's validation, the rules, the commit, the response body. */
+
+export interface WriteContext {
+  readonly db: HamgamDb
+  readonly now: Instant
+  readonly disabledRules: ReadonlySet<string>
+  readonly fired: string[]
+}
+
+const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] } })
+
+function run(ctx: WriteContext, operation: string, write: HamgamWrite, plan: ChangePlan, fieldErrors: FieldErrors, apply?: () => void): Evaluation {
+  const result = evaluate(hamgamRules, operation, write, plan, ctx.disabledRules, { fieldErrors, ...(apply && { apply }) })
+  for (const id of result.fired) if (!ctx.fired.includes(id)) ctx.fired.push(id)
+  return result
+}
+
+/** A refused precondition answers `{"detail": "…"}` (an APIException in the view); field errors answer as a dict. */
+function rejected(errors: FieldErrors): WriteResult {
+  const detail = errors.detail
+  return { status: 400, body: Array.isArray(detail) && Object.keys(errors).length === 1 ? { detail: detail[0] } : errors }
+}
+
+function itemFields(db: HamgamDb): Record<string, Field<unknown>> {
+  return {
+    product: primaryKeyField((pk) => db.products.has(pk)),
+    unit_price: integerField(),
+    unit_discount: integerField(),
+    quantity: integerField(),
+    notes: charField({ allowBlank: true }),
+  }
+}
+
+/** PATCH /api/orders/{id}/items/{item_id}: partial update; answers the whole order. */
+export function updateItem(ctx: WriteContext, order: OrderRecord, item: ItemRecord, data: unknown): WriteResult {
+  if (!isPlainObject(data)) return notDict(data)
+  const { values, errors } = validatePartial(itemFields(ctx.db), data)
+  const plan = new ChangePlan()
+  plan.touch(ctx.db.items, item)
+  const result = run(ctx, OPERATION.itemUpdate, { db: ctx.db, now: ctx.now, values, order, item }, plan, errors, () =>
+    plan.set(ctx.db.items, item, values as Partial<ItemRecord>),
+  )
+  if (!result.ok) return rejected(result.errors)
+  plan.commit()
+  return { status: 200, body: serializeOrder(ctx.db, order) }
+}
+
+/** DELETE /api/orders/{id}/items/{item_id}: removes the item; answers the whole order. */
+export function deleteItem(ctx: WriteContext, order: OrderRecord, item: ItemRecord): WriteResult {
+  const plan = new ChangePlan()
+  const result = run(ctx, OPERATION.itemDelete, { db: ctx.db, now: ctx.now, values: {}, order, item }, plan, {})
+  if (!result.ok) return rejected(result.errors)
+  plan.commit()
+  ctx.db.items.delete(item.id)
+  return { status: 200, body: serializeOrder(ctx.db, order) }
+}
+
+function paymentFields(db: HamgamDb): Record<string, Field<unknown>> {
+  return {
+    payment_method: primaryKeyField((pk) => db.paymentMethods.has(pk)),
+    amount: integerField(),
+    approved: booleanField(),
+    transaction_id: charField({ allowNull: true, allowBlank: true, maxLength: 255 }),
+    notes: charField({ allowBlank: true }),
+  }
+}
+
+const PAYMENT_REQUIRED = ['payment_method', 'amount'] as const
+
+/** POST /api/orders/{order_id}/payments → 201 with the payment. */
+export async function createPayment(ctx: WriteContext, order: OrderRecord, data: unknown): Promise<WriteResult> {
+  if (!isPlainObject(data)) return notDict(data)
+  const { values, errors } = validatePartial(paymentFields(ctx.db), data)
+  for (const field of PAYMENT_REQUIRED) if (!Object.hasOwn(data, field)) define(errors, field, [MSG.required])
+  const plan = new ChangePlan()
+  const result = run(ctx, OPERATION.paymentCreate, { db: ctx.db, now: ctx.now, values, order }, plan, errors)
+  if (!result.ok) return rejected(result.errors)
+  const stamp = formatDrfDateTime(ctx.now)
+  const payment: PaymentRecord = {
+    id: ctx.db.payments.nextKey(),
+    order: order.id,
+    payment_method: values.payment_method as number,
+    amount: values.amount as number,
+    approved: (values.approved as boolean | undefined) ?? false,
+    transaction_id: (values.transaction_id as string | null | undefined) ?? null,
+    notes: (values.notes as string | undefined) ?? '',
+    created_at: stamp,
+    updated_at: stamp,
+  }
+  const created = ctx.db.payments.insert(payment)
+  plan.commit()
+  return { status: 201, body: serializePayment(await created) }
+}
+
+/** PATCH /api/orders/{id}/payments/{payment_id} */
+export function updatePayment(ctx: WriteContext, order: OrderRecord, payment: PaymentRecord, data: unknown): WriteResult {
+  if (!isPlainObject(data)) return notDict(data)
+  const { values, errors } = validatePartial(paymentFields(ctx.db), data)
+  const plan = new ChangePlan()
+  plan.touch(ctx.db.payments, payment)
+  const result = run(ctx, OPERATION.paymentUpdate, { db: ctx.db, now: ctx.now, values, order, payment }, plan, errors, () =>
+    plan.set(ctx.db.payments, payment, values as Partial<PaymentRecord>),
+  )
+  if (!result.ok) return rejected(result.errors)
+  plan.commit()
+  return { status: 200, body: serializePayment(payment) }
+}
