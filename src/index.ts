@@ -10,6 +10,7 @@ import { DEFAULT_SESSION, MockEngine } from './core/engine.js'
 import type { AnyProvider } from './core/provider.js'
 import { buildScenarios, type Scenario, type ScenarioSource } from './core/scenario/registry.js'
 import { BUNDLED_SCENARIOS_DIR, loadScenarioDir } from './node/scenario-files.js'
+import type { AymakanDb } from './providers/aymakan/index.js'
 import type { HamgamDb } from './providers/hamgam/index.js'
 import type { OmnitronDb } from './providers/omnitron/index.js'
 import { allProviders } from './providers/index.js'
@@ -21,6 +22,7 @@ export { MockEngine } from './core/engine.js'
 export type { Provider, SeedContext } from './core/provider.js'
 export type { FieldErrors, Rule, RuleInfo, RuleSource } from './core/rules.js'
 export { type Scenario, ScenarioError, type ScenarioSource } from './core/scenario/registry.js'
+export type { AymakanDb, AymakanOrderRecord } from './providers/aymakan/index.js'
 export type { HamgamDb, HamgamItemRecord, HamgamOrderRecord, HamgamPaymentRecord } from './providers/hamgam/index.js'
 export type { OmnitronDb, OrderItemRecord, OrderRecord } from './providers/omnitron/index.js'
 export { BUNDLED_SCENARIOS_DIR } from './node/scenario-files.js'
@@ -32,6 +34,7 @@ export const VERSION: string = (createRequire(import.meta.url)('../package.json'
 export interface ProviderDbs {
   omnitron: OmnitronDb
   hamgam: HamgamDb
+  aymakan: AymakanDb
 }
 export type ProviderName = keyof ProviderDbs
 

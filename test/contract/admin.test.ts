@@ -10,14 +10,14 @@ forEachTransport((t) => {
     const res = await t().admin('/health')
     expect(res.status).toBe(200)
     const body = await json(res)
-    expect(body).toMatchObject({ status: 'ok', providers: ['omnitron'], maxSessions: 1000 })
+    expect(body).toMatchObject({ status: 'ok', providers: ['omnitron', 'hamgam', 'aymakan'], maxSessions: 1000 })
     expect(typeof body.version).toBe('string')
   })
 
   it('GET /__mock/scenarios lists name and description of each', async () => {
     const body = await json(await t().admin('/scenarios'))
     expect(body.default).toBe('default')
-    expect(body.scenarios).toContainEqual(expect.objectContaining({ name: 'default', description: expect.any(String), providers: ['omnitron'] }))
+    expect(body.scenarios).toContainEqual(expect.objectContaining({ name: 'default', description: expect.any(String), providers: ['omnitron', 'hamgam', 'aymakan'] }))
   })
 
   it('GET /__mock/rules lists the catalogue with sources', async () => {

@@ -13,7 +13,7 @@ import { createHandlers } from '../../src/msw.js'
 export const AUTH = { Authorization: 'Token omnitron-test-token' }
 export const JSON_HEADERS = { ...AUTH, 'Content-Type': 'application/json' }
 
-export type ProviderName = 'omnitron' | 'hamgam'
+export type ProviderName = 'omnitron' | 'hamgam' | 'aymakan'
 
 export interface ClientOptions {
   session?: string
@@ -37,7 +37,11 @@ export interface Transport {
   admin(path: string, init?: RequestInit): Promise<Response>
 }
 
-export const MSW_BASES: Record<ProviderName, string> = { omnitron: 'https://omnitron.example.com', hamgam: 'https://api.hamgam.example.com' }
+export const MSW_BASES: Record<ProviderName, string> = {
+  omnitron: 'https://omnitron.example.com',
+  hamgam: 'https://api.hamgam.example.com',
+  aymakan: 'https://dev-fc-api.aymakan.net',
+}
 
 function makeClient(base: string, options: ClientOptions = {}): Client {
   const session = options.session ?? randomUUID()

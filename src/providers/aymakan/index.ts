@@ -1,0 +1,18 @@
+import type { Provider } from '../../core/provider.js'
+import { aymakanRoutes } from './routes.js'
+import { aymakanRules } from './rules.js'
+import { type AymakanSection, aymakanSection } from './schemas.js'
+import { type AymakanDb, seedAymakan } from './seed.js'
+
+export type { AymakanDb } from './seed.js'
+export type { OrderRecord as AymakanOrderRecord } from './schemas.js'
+
+export const aymakan: Provider<AymakanSection, AymakanDb> = {
+  name: 'aymakan',
+  title: 'Aymakan Fulfillment',
+  scenarioSchema: aymakanSection,
+  seed: seedAymakan,
+  snapshot: (db) => ({ orders: db.orders.snapshot() }),
+  routes: aymakanRoutes(),
+  rules: aymakanRules,
+}
