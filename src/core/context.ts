@@ -40,3 +40,16 @@ export function publicUrl(c: Context<MockEnv>, path: string = providerPath(c)): 
   const search = new URL(c.req.url).search
   return new URL(`${c.var.mock.publicBase.replace(/\/$/, '')}${path}${search}`)
 }
+
+/** What a provider's write needs from its request: its records, the clock, the scenario's switched-off rules, the fired-rules log. */
+export interface WriteScope<Db> {
+  readonly db: Db
+  readonly now: Instant
+  readonly disabledRules: ReadonlySet<string>
+  readonly fired: string[]
+}
+
+export function writeScope<Db>(c: Context<MockEnv>, provider: string): WriteScope<Db> {
+  const mock = c.var.mock
+  return { db: mock.session.dbs.get(provider) as Db, now: mock.now, disabledRules: mock.scenario.disabledRules, fired: mock.fired }
+}

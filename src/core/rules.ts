@@ -152,6 +152,20 @@ export function evaluate<C>(
   return { ok: true, fired }
 }
 
+/** `evaluate`, with the scope's switched-off rules, recording the rules that fired in the scope (for the journal). */
+export function runRules<C>(
+  rules: readonly Rule<C>[],
+  operation: string,
+  ctx: C,
+  plan: ChangePlan,
+  scope: { readonly disabledRules: ReadonlySet<string>; readonly fired: string[] },
+  options: EvaluateOptions = {},
+): Evaluation {
+  const result = evaluate(rules, operation, ctx, plan, scope.disabledRules, options)
+  for (const id of result.fired) if (!scope.fired.includes(id)) scope.fired.push(id)
+  return result
+}
+
 /** Adds `from` to `into`: lists of messages concatenate (without repeats), nested dictionaries merge. */
 export function mergeErrors(into: FieldErrors, from: FieldErrors): FieldErrors {
   for (const [field, incoming] of Object.entries(from)) {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { MockEnv } from '../../core/context.js'
+import { type MockEnv, writeScope } from '../../core/context.js'
 import { readInput, LaravelSite } from '../../frameworks/laravel/http.js'
 import { ORDER_STATUSES, type OrderStatus } from './schemas.js'
 import type { AymakanDb } from './seed.js'
@@ -9,12 +9,7 @@ import { createOrder, updateOrder, type WriteContext } from './writes.js'
 /** Aymakan's routes (a Laravel app): HTTP in, HTTP out; the rules live in rules.ts. */
 
 const dbOf = (c: Context<MockEnv>) => c.var.mock.session.dbs.get('aymakan') as AymakanDb
-const writeContext = (c: Context<MockEnv>): WriteContext => ({
-  db: dbOf(c),
-  now: c.var.mock.now,
-  disabledRules: c.var.mock.scenario.disabledRules,
-  fired: c.var.mock.fired,
-})
+const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<AymakanDb>(c, 'aymakan')
 
 /** `api-key: <key>`, or `Authorization: <key>` / `Authorization: Bearer <key>`. */
 function apiKey(c: Context<MockEnv>): string | undefined {

@@ -1,5 +1,6 @@
-import { formatIso, type Instant } from '../../core/clock.js'
-import { ChangePlan, evaluate } from '../../core/rules.js'
+import { formatIso } from '../../core/clock.js'
+import type { WriteScope } from '../../core/context.js'
+import { ChangePlan, runRules } from '../../core/rules.js'
 import type { Input } from '../../frameworks/laravel/http.js'
 import { type LaravelRule, type RuleSet, validate } from '../../frameworks/laravel/validator.js'
 import { type BuildContext, contentsFrom, newOrder, objectId } from './build.js'
@@ -10,12 +11,7 @@ import { envelope, serializeOrder } from './serialize.js'
 
 /** Aymakan's writes: Laravel validation (422), the rules (400), the change, the envelope. */
 
-export interface WriteContext {
-  readonly db: AymakanDb
-  readonly now: Instant
-  readonly disabledRules: ReadonlySet<string>
-  readonly fired: string[]
-}
+export type WriteContext = WriteScope<AymakanDb>
 
 const OPTIONAL_STRING: readonly LaravelRule[] = ['nullable', 'string']
 const OPTIONAL_NUMBER: readonly LaravelRule[] = ['nullable', 'numeric']
@@ -99,9 +95,8 @@ function buildContext(ctx: WriteContext, orderId: string): BuildContext {
   return { objectId: () => objectId(ctx.now.seconds, orderId, ++ctx.db.objectCounter), now: formatIso(ctx.now).replace(/\.\d{3}Z$/, 'Z') }
 }
 
-function runRules(ctx: WriteContext, operation: string, write: AymakanWrite): Response | undefined {
-  const result = evaluate(aymakanRules, operation, write, new ChangePlan(), ctx.disabledRules)
-  for (const id of result.fired) if (!ctx.fired.includes(id)) ctx.fired.push(id)
+function refusedByRules(ctx: WriteContext, operation: string, write: AymakanWrite): Response | undefined {
+  const result = runRules(aymakanRules, operation, write, new ChangePlan(), ctx)
   if (result.ok) return undefined
   const message = Object.values(result.errors).flat()[0] as string
   return envelope(400, false, message)
@@ -111,7 +106,7 @@ function runRules(ctx: WriteContext, operation: string, write: AymakanWrite): Re
 export async function createOrder(ctx: WriteContext, input: Input): Promise<Response> {
   const errors = validate(input, orderRules(ctx.db, 'create'))
   if (Object.keys(errors).length > 0) return validationError(errors)
-  const refused = runRules(ctx, OPERATION.create, { db: ctx.db, input })
+  const refused = refusedByRules(ctx, OPERATION.create, { db: ctx.db, input })
   if (refused) return refused
   const record = newOrder(input, buildContext(ctx, String(input.order_id)), {
     status: 'on_hold',
@@ -131,7 +126,7 @@ export function updateOrder(ctx: WriteContext, input: Input, pathId?: string): R
   }
   if (Object.keys(errors).length > 0) return validationError(errors)
   const order = ctx.db.orders.get(input.order_id) as OrderRecord
-  const refused = runRules(ctx, OPERATION.update, { db: ctx.db, input, order })
+  const refused = refusedByRules(ctx, OPERATION.update, { db: ctx.db, input, order })
   if (refused) return refused
   ctx.db.orders.patch(order, contentsFrom(input, buildContext(ctx, order.order_id), order))
   return envelope(200, true, 'Order saved successfully', serializeOrder(order))

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { MockEnv } from '../../core/context.js'
+import { type MockEnv, writeScope } from '../../core/context.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
 import { paginateLimitOffset } from '../../frameworks/drf/pagination.js'
 import { readDrfData } from '../../frameworks/drf/request.js'
@@ -14,12 +14,7 @@ import { createPayment, deleteItem, updateItem, updatePayment, type WriteContext
 /** Hamgam's URL conf (no trailing slashes): HTTP in, HTTP out; the rules live in rules.ts. */
 
 const dbOf = (c: Context<MockEnv>) => c.var.mock.session.dbs.get('hamgam') as HamgamDb
-const writeContext = (c: Context<MockEnv>): WriteContext => ({
-  db: dbOf(c),
-  now: c.var.mock.now,
-  disabledRules: c.var.mock.scenario.disabledRules,
-  fired: c.var.mock.fired,
-})
+const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<HamgamDb>(c, 'hamgam')
 const pages: Paginator = (records, url) => paginateLimitOffset(records, url, { defaultLimit: 10 })
 const respond = (r: WriteResult) => drfJson(r.status, r.body)
 

@@ -1,5 +1,6 @@
-import { formatDrfDateTime, type Instant } from '../../core/clock.js'
-import { ChangePlan, evaluate, type Evaluation, type FieldErrors } from '../../core/rules.js'
+import { formatDrfDateTime } from '../../core/clock.js'
+import type { WriteScope } from '../../core/context.js'
+import { ChangePlan, type Evaluation, type FieldErrors, runRules } from '../../core/rules.js'
 import { booleanField, charField, define, type Field, integerField, MSG, primaryKeyField, validatePartial } from '../../frameworks/drf/fields.js'
 import { pythonTypeName } from '../../frameworks/drf/python.js'
 import { isPlainObject } from '../../frameworks/drf/request.js'
@@ -11,20 +12,12 @@ import { serializeOrder, serializePayment } from './serialize.js'
 
 /** Hamgam's write operations: the serializer's validation, the rules, the commit, the response body. */
 
-export interface WriteContext {
-  readonly db: HamgamDb
-  readonly now: Instant
-  readonly disabledRules: ReadonlySet<string>
-  readonly fired: string[]
-}
+export type WriteContext = WriteScope<HamgamDb>
 
 const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] } })
 
-function run(ctx: WriteContext, operation: string, write: HamgamWrite, plan: ChangePlan, fieldErrors: FieldErrors, apply?: () => void): Evaluation {
-  const result = evaluate(hamgamRules, operation, write, plan, ctx.disabledRules, { fieldErrors, ...(apply && { apply }) })
-  for (const id of result.fired) if (!ctx.fired.includes(id)) ctx.fired.push(id)
-  return result
-}
+const run = (ctx: WriteContext, operation: string, write: HamgamWrite, plan: ChangePlan, fieldErrors: FieldErrors, apply?: () => void): Evaluation =>
+  runRules(hamgamRules, operation, write, plan, ctx, { fieldErrors, ...(apply && { apply }) })
 
 /** A refused precondition answers `{"detail": "…"}` (an APIException in the view); field errors answer as a dict. */
 function rejected(errors: FieldErrors): WriteResult {

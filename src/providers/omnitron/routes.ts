@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { readBody } from '../../core/body.js'
-import type { MockEnv } from '../../core/context.js'
+import { type MockEnv, writeScope } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
 import { MSG } from '../../frameworks/drf/fields.js'
@@ -23,10 +23,7 @@ import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext } from './
 
 const dbOf = (c: Context<MockEnv>) => c.var.mock.session.dbs.get('omnitron') as OmnitronDb
 
-function writeContext(c: Context<MockEnv>): WriteContext {
-  const mock = c.var.mock
-  return { db: dbOf(c), now: mock.now, disabledRules: mock.scenario.disabledRules, fired: mock.fired }
-}
+const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<OmnitronDb>(c, 'omnitron')
 
 const badRequest = (errors: FieldErrors) => drfJson(400, errors)
 const pages: Paginator = (records, url) => paginate(records, url, { pageSize: 10, pageSizeParam: 'limit' })

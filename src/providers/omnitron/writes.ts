@@ -1,5 +1,6 @@
 import { formatDrfDateTime, type Instant } from '../../core/clock.js'
-import { ChangePlan, evaluate, type FieldErrors } from '../../core/rules.js'
+import type { WriteScope } from '../../core/context.js'
+import { ChangePlan, type FieldErrors, runRules } from '../../core/rules.js'
 import {
   booleanField,
   charField,
@@ -30,23 +31,14 @@ import { serializeBulkItem, serializeOrder, serializeOrderItem } from './seriali
 /** Omnitron's own message for a value outside an enum (seed 000). */
 export const NO_MATCHING_TYPE = 'No matching type.'
 
-export interface WriteContext {
-  readonly db: OmnitronDb
-  readonly now: Instant
-  readonly disabledRules: ReadonlySet<string>
-  /** Collects the ids of the rules that fired (for the request journal). */
-  readonly fired: string[]
-}
+export type WriteContext = WriteScope<OmnitronDb>
 
 
 const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] } })
 const hasErrors = (errors: object) => Object.keys(errors).length > 0
 
-function run(ctx: WriteContext, operation: string, write: OmnitronWrite, plan: ChangePlan, apply?: () => void) {
-  const result = evaluate(omnitronRules, operation, write, plan, ctx.disabledRules, apply && { apply })
-  for (const id of result.fired) if (!ctx.fired.includes(id)) ctx.fired.push(id)
-  return result
-}
+const run = (ctx: WriteContext, operation: string, write: OmnitronWrite, plan: ChangePlan, apply?: () => void) =>
+  runRules(omnitronRules, operation, write, plan, ctx, apply && { apply })
 
 // ------------------------------------------------------------------ order
 
