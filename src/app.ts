@@ -1,10 +1,8 @@
 import { Hono } from 'hono'
 import { adminRoutes } from './admin/routes.js'
-import { bodyTooLarge } from './core/body.js'
-import { realNow } from './core/clock.js'
+import { controlLayer } from './control-layer.js'
 import type { MockEnv } from './core/context.js'
-import { isProblem, readControl } from './core/control.js'
-import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
+import type { MockEngine } from './core/engine.js'
 import { problemResponse } from './core/problem.js'
 
 export interface RequestLogEntry {
@@ -23,10 +21,12 @@ export interface AppOptions {
   onRequest?: (entry: RequestLogEntry) => void
   /** Reported by /__mock/health. */
   version?: string
+  /** When set, the admin API (but health) needs `Authorization: Bearer <token>` or `X-Mock-Admin-Token: <token>`. */
+  adminToken?: string
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
-export const RULES_HEADER = 'X-Mock-Rules'
+export { RULES_HEADER } from './control-layer.js'
 
 /**
  * The one Hono app behind every transport: the control layer (scenario,
@@ -53,37 +53,11 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
     })
   }
 
-  app.route('/__mock', adminRoutes(engine, options.version ?? '0.0.0'))
+  app.route('/__mock', adminRoutes(engine, { version: options.version ?? '0.0.0', ...(options.adminToken !== undefined && { adminToken: options.adminToken }) }))
 
   for (const provider of engine.providers) {
-    const mountPath = `/${provider.name}`
-    app.use(`${mountPath}/*`, async (c, next) => {
-      const declared = Number(c.req.header('content-length') ?? 0)
-      if (declared > maxSize) return bodyTooLarge(maxSize)
-      const control = readControl(c.req.raw.headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, () =>
-        engine.scenarioNames(),
-      )
-      if (isProblem(control)) return problemResponse(control)
-      const session = await engine.session(control.scenario, control.session)
-      c.set('mock', {
-        scenario: session.scenario,
-        session,
-        now: control.now ?? session.scenario.now ?? realNow(),
-        publicBase: c.env?.mockPublicBase ?? `${new URL(c.req.url).origin}${mountPath}`,
-        mountPath,
-        maxBodyBytes: maxSize,
-        fired: [],
-      })
-      await next()
-      const fired = c.var.mock.fired
-      if (fired.length > 0) {
-        // Which business rules decided this answer (GET /__mock/rules explains each id).
-        const headers = new Headers(c.res.headers)
-        headers.set(RULES_HEADER, fired.join(', '))
-        c.res = new Response(c.res.body, { status: c.res.status, headers })
-      }
-    })
-    app.route(mountPath, provider.routes)
+    app.use(`/${provider.name}/*`, controlLayer(engine, provider, maxSize))
+    app.route(`/${provider.name}`, provider.routes)
   }
 
   app.notFound((c) =>

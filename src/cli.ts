@@ -16,6 +16,8 @@ Options (environment variable in brackets):
   --scenario NAME     scenario when a request names none         [MOCK_SCENARIO] default "default"
   --max-sessions N    sessions kept (least recently used evicted) [MOCK_MAX_SESSIONS] default 1000
   --max-body-bytes N  largest request body; larger gets 413      [MOCK_MAX_BODY_BYTES] default 1048576
+  --journal-size N    requests kept per session's journal         [MOCK_JOURNAL_SIZE] default 1000
+  --admin-token T     require T for the admin API (not health)    [MOCK_ADMIN_TOKEN]
   --quiet             no log line per request                    [MOCK_QUIET=1]
   --help              this text
   --version           the version
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
         scenario: { type: 'string' },
         'max-sessions': { type: 'string' },
         'max-body-bytes': { type: 'string' },
+        'journal-size': { type: 'string' },
+        'admin-token': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -77,6 +81,8 @@ async function main(): Promise<void> {
       ...((values.scenario ?? env.MOCK_SCENARIO) && { defaultScenario: values.scenario ?? env.MOCK_SCENARIO }),
       maxSessions: integer('--max-sessions', values['max-sessions'] ?? env.MOCK_MAX_SESSIONS, 1000, 1),
       maxBodyBytes: integer('--max-body-bytes', values['max-body-bytes'] ?? env.MOCK_MAX_BODY_BYTES, 1024 * 1024, 1),
+      journalSize: integer('--journal-size', values['journal-size'] ?? env.MOCK_JOURNAL_SIZE, 1000, 1),
+      ...((values['admin-token'] ?? env.MOCK_ADMIN_TOKEN) && { adminToken: values['admin-token'] ?? env.MOCK_ADMIN_TOKEN }),
       ...(!quiet && {
         onRequest: (e) =>
           log(`${e.method} ${e.path} ${e.status} ${e.ms}ms${e.scenario ? ` scenario=${e.scenario} session=${e.session}` : ''}`),

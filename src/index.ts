@@ -6,7 +6,9 @@ import { createRequire } from 'node:module'
 import type { Hono } from 'hono'
 import { type AppOptions, buildApp } from './app.js'
 import type { MockEnv } from './core/context.js'
+import { parseInstant } from './core/clock.js'
 import { DEFAULT_SESSION, MockEngine } from './core/engine.js'
+import { type JournalEntry, type JournalFilter, parseJournalFilter } from './core/journal.js'
 import type { AnyProvider } from './core/provider.js'
 import { buildScenarios, type Scenario, type ScenarioSource } from './core/scenario/registry.js'
 import { BUNDLED_SCENARIOS_DIR, loadScenarioDir } from './node/scenario-files.js'
@@ -18,6 +20,8 @@ import { allProviders } from './providers/index.js'
 export type { AppOptions, RequestLogEntry } from './app.js'
 export type { Instant } from './core/clock.js'
 export type { MockEnv, RequestContext } from './core/context.js'
+export type { JournalEntry } from './core/journal.js'
+export { CONNECTION_FAULTS } from './core/faults.js'
 export { MockEngine } from './core/engine.js'
 export type { Provider, SeedContext } from './core/provider.js'
 export type { FieldErrors, Rule, RuleInfo, RuleSource } from './core/rules.js'
@@ -47,6 +51,8 @@ export interface CreateAppOptions extends AppOptions {
   defaultScenario?: string
   /** Most sessions kept at once (least recently used evicted). Default 1000. */
   maxSessions?: number
+  /** Requests kept in each session's journal (a ring buffer). Default 1000. */
+  journalSize?: number
   /** Providers to mount. Default: all. */
   providers?: readonly AnyProvider[]
 }
@@ -65,6 +71,7 @@ export function createEngine(options: CreateAppOptions = {}): MockEngine {
     scenarios,
     ...(options.defaultScenario !== undefined && { defaultScenario: options.defaultScenario }),
     ...(options.maxSessions !== undefined && { maxSessions: options.maxSessions }),
+    ...(options.journalSize !== undefined && { journalSize: options.journalSize }),
   })
 }
 
@@ -98,6 +105,32 @@ export interface Mock {
   db<P extends ProviderName>(provider: P, selector?: SessionSelector): Promise<ProviderDbs[P]>
   /** A session's records as plain JSON, by provider and collection. */
   state(selector?: SessionSelector): Promise<Record<string, Record<string, unknown[]>>>
+  /** Replaces a session's records with exported ones (all or nothing); throws listing every problem. */
+  importState(state: unknown, selector?: SessionSelector): Promise<void>
+  /** The session's journal, oldest first, filtered (method, path glob, status or `4xx`, provider, since, unmatched, limit). */
+  requests(filter?: RequestFilter): Promise<JournalEntry[]>
+  /** How many journaled requests match: `expect(await mock.countRequests({ method: 'PATCH' })).toBe(1)`. */
+  countRequests(filter?: RequestFilter): Promise<number>
+  clearRequests(selector?: SessionSelector): Promise<number>
+  /** Freezes the session's clock (`{ now }`), shifts it (`{ offsetMs }`), or returns it to real time (`null`). */
+  setClock(clock: { now: string } | { offsetMs: number } | null, selector?: SessionSelector): Promise<void>
+}
+
+export type RequestFilter = SessionSelector & {
+  method?: string
+  path?: string
+  status?: number | string
+  provider?: string
+  since?: string
+  unmatched?: boolean
+  limit?: number
+}
+
+function journalFilter(f: RequestFilter): JournalFilter {
+  const { scenario: _s, session: _id, ...raw } = f
+  const parsed = parseJournalFilter(raw)
+  if ('code' in parsed) throw new Error(parsed.detail)
+  return parsed
 }
 
 /** The in-process mock. Needs `msw` installed (an optional peer dependency). */
@@ -113,5 +146,21 @@ export async function createMock(options: CreateMockOptions): Promise<Mock> {
     reset: (s) => engine.reset(s),
     db: async (provider, s) => (await session(s)).dbs.get(provider) as never,
     state: async (s) => engine.state(await session(s)),
+    async importState(state, s) {
+      const problems = await engine.importState(await session(s), state)
+      if (problems.length > 0) throw new Error(`State not imported (nothing changed):\n  - ${problems.join('\n  - ')}`)
+    },
+    requests: async (f = {}) => (await session(f)).journal.list(journalFilter(f)),
+    countRequests: async (f = {}) => (await session(f)).journal.count(journalFilter(f)),
+    clearRequests: async (s) => (await session(s)).journal.clear(),
+    async setClock(clock, s) {
+      const target = await session(s)
+      if (clock === null) target.clock = undefined
+      else if ('now' in clock) {
+        const now = parseInstant(clock.now)
+        if (!now) throw new Error(`setClock: "${clock.now}" is not an ISO 8601 instant with an offset`)
+        target.clock = { frozen: now }
+      } else target.clock = { offsetMs: clock.offsetMs }
+    },
   }
 }

@@ -3,9 +3,10 @@
  * the intercepted request to the same Hono app the server runs. Nothing about
  * a provider is written here.
  */
-import { http, type RequestHandler } from 'msw'
+import { delay, HttpResponse, http, type RequestHandler } from 'msw'
 import type { Hono } from 'hono'
 import type { MockEnv } from './core/context.js'
+import { CONNECTION_FAULT_HEADER } from './core/faults.js'
 import { type CreateAppOptions, createApp } from './index.js'
 
 /** Host the rewritten requests use inside the app; never resolved or contacted. */
@@ -31,7 +32,9 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
       const method = request.method.toUpperCase()
       const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer()
       const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, { method, headers: request.headers, body })
-      return app.fetch(forwarded, { mockPublicBase: `${url.origin}${basePath}` })
+      const response = await app.fetch(forwarded, { mockPublicBase: `${url.origin}${basePath}`, mockSleep: delay })
+      // A connection fault has no HTTP answer in-process: the client's fetch fails with a network error.
+      return response.headers.has(CONNECTION_FAULT_HEADER) ? HttpResponse.error() : response
     }
     handlers.push(http.all(`${root.origin}${basePath}`, forward), http.all(`${root.origin}${basePath}/*`, forward))
   }

@@ -12,14 +12,18 @@ export function bodyTooLarge(limit: number): Response {
   })
 }
 
-/**
- * The request body, read at most up to the session's limit: a declared
- * Content-Length over it is refused before reading (by the control layer);
- * a chunked body is cut off as soon as it passes it.
- */
+/** The request body the control layer read (providers never read the stream themselves). */
 export async function readBody(c: Context<MockEnv>): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
-  const limit = c.var.mock.maxBodyBytes
-  const stream = c.req.raw.body
+  return { ok: true, bytes: c.var.mock.body }
+}
+
+/**
+ * Reads a request body up to `limit` bytes: a declared Content-Length over it
+ * is refused before reading; a chunked body is cut off as soon as it passes it.
+ */
+export async function readLimitedBody(request: Request, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return { ok: false, response: bodyTooLarge(limit) }
+  const stream = request.body
   if (!stream) return { ok: true, bytes: new Uint8Array(0) }
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []

@@ -17,6 +17,12 @@ export interface RequestContext {
   readonly maxBodyBytes: number
   /** Rule ids that fired during this request (kept for the journal). */
   readonly fired: string[]
+  /** The provider this request is for. */
+  readonly provider: string
+  /** The request body, read once by the control layer (within the size limit). */
+  readonly body: Uint8Array
+  /** Set by a provider's fallback route: no route matched; the closest known ones. */
+  unmatched?: { closest: string[] }
 }
 
 /** Hono environment shared by every route of the mock. */
@@ -24,6 +30,8 @@ export interface MockEnv {
   Bindings: {
     /** Set by the MSW adapter: the provider's real base URL the request was sent to. */
     mockPublicBase?: string
+    /** Set by the MSW adapter: msw's delay(), so injected latency goes through msw. */
+    mockSleep?: (ms: number) => Promise<unknown>
   }
   Variables: {
     mock: RequestContext

@@ -1,4 +1,7 @@
 import { faker } from '@faker-js/faker/locale/en'
+import { type Instant, instantFromDate } from './clock.js'
+import { FaultState } from './faults.js'
+import { Journal } from './journal.js'
 import type { AnyProvider } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
 import type { Scenario } from './scenario/registry.js'
@@ -11,6 +14,8 @@ export interface EngineOptions {
   defaultScenario?: string
   /** Most sessions kept at once (least recently used evicted). Default 1000. */
   maxSessions?: number
+  /** Journal entries kept per session (a ring buffer). Default 1000. */
+  journalSize?: number
 }
 
 export const DEFAULT_SESSION = 'default'
@@ -21,12 +26,15 @@ export class MockEngine {
   readonly scenarios: ReadonlyMap<string, Scenario>
   readonly defaultScenario: string
   readonly sessions: SessionCache
+  readonly journalSize: number
 
   constructor(options: EngineOptions) {
     this.providers = options.providers
     this.scenarios = options.scenarios
     this.defaultScenario = options.defaultScenario ?? 'default'
     this.sessions = new SessionCache(options.maxSessions ?? 1000)
+    this.journalSize = options.journalSize ?? 1000
+    if (!Number.isInteger(this.journalSize) || this.journalSize < 1) throw new Error(`journalSize must be a positive integer, got ${this.journalSize}`)
     if (!this.scenarios.has(this.defaultScenario)) {
       throw new Error(
         `Default scenario "${this.defaultScenario}" not found (known: ${[...this.scenarios.keys()].sort().join(', ') || 'none'})`,
@@ -60,7 +68,16 @@ export class MockEngine {
       faker.setDefaultRefDate(scenario.refDate)
       dbs.set(provider.name, await provider.seed(scenario.providers[provider.name], { faker, refDate: scenario.refDate }))
     }
-    return { key, id, scenario, dbs, createdAt: new Date() }
+    return {
+      key,
+      id,
+      scenario,
+      dbs,
+      createdAt: new Date(),
+      journal: new Journal(this.journalSize),
+      faults: new FaultState(seedFor(scenario.seed, `faults:${id}`)),
+      clock: undefined,
+    }
   }
 
   /** Drops sessions so the next request re-seeds them. */
@@ -71,8 +88,60 @@ export class MockEngine {
   /** A session's records as plain JSON, by provider and collection. */
   state(session: Session): Record<string, Record<string, unknown[]>> {
     const out: Record<string, Record<string, unknown[]>> = {}
-    for (const provider of this.providers) out[provider.name] = provider.snapshot(session.dbs.get(provider.name))
+    for (const provider of this.providers) {
+      const tables = provider.tables(session.dbs.get(provider.name))
+      out[provider.name] = Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, table.snapshot()]))
+    }
     return out
+  }
+
+  /**
+   * Replaces a session's records with exported ones (PUT /__mock/state): every
+   * collection given is validated against its schema first, and nothing is
+   * replaced unless all are valid. Collections not given keep their records.
+   * Returns the problems found (empty: imported).
+   */
+  async importState(session: Session, state: unknown): Promise<string[]> {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) return ['state: expected an object of providers']
+    const plan: { table: { prepareReplace(rows: readonly unknown[]): Promise<() => void> }; rows: unknown[] }[] = []
+    const problems: string[] = []
+    for (const [providerName, collections] of Object.entries(state)) {
+      const provider = this.provider(providerName)
+      if (!provider) {
+        problems.push(`${providerName}: unknown provider (known: ${this.providers.map((p) => p.name).join(', ')})`)
+        continue
+      }
+      if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) {
+        problems.push(`${providerName}: expected an object of collections`)
+        continue
+      }
+      const tables = provider.tables(session.dbs.get(provider.name))
+      for (const [name, rows] of Object.entries(collections as Record<string, unknown>)) {
+        const table = Object.hasOwn(tables, name) ? tables[name] : undefined
+        if (!table) {
+          problems.push(`${providerName}.${name}: unknown collection (known: ${Object.keys(tables).join(', ')})`)
+          continue
+        }
+        const found = table.check(rows)
+        problems.push(...found.map((p) => `${providerName}.${p.replace(/^[^[.]*/, name)}`))
+        if (found.length === 0) plan.push({ table, rows: rows as unknown[] })
+      }
+    }
+    if (problems.length > 0) return problems
+    const swaps = await Promise.all(plan.map(({ table, rows }) => table.prepareReplace(rows)))
+    for (const swap of swaps) swap()
+    return []
+  }
+
+  /** "Now" for a request of this session: X-Mock-Now, else the session clock, else the scenario's, else real time. */
+  now(session: Session, requested?: Instant): Instant {
+    if (requested) return requested
+    const clock = session.clock
+    if (clock && 'frozen' in clock) return clock.frozen
+    const base = session.scenario.now ?? instantFromDate(new Date())
+    if (!clock?.offsetMs) return base
+    const ms = base.seconds * 1000 + Math.floor(base.micros / 1000) + clock.offsetMs
+    return { seconds: Math.floor(ms / 1000), micros: (((ms % 1000) + 1000) % 1000) * 1000 + (base.micros % 1000) }
   }
 
   rules(): RuleInfo[] {

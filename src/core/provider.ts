@@ -3,6 +3,7 @@ import type { Hono } from 'hono'
 import type { z } from 'zod'
 import type { MockEnv } from './context.js'
 import type { Rule } from './rules.js'
+import type { Table } from './table.js'
 
 export interface SeedContext {
   /** Seeded for this provider and scenario: the same scenario gives the same records on every run. */
@@ -23,8 +24,10 @@ export interface Provider<Section = unknown, Db = unknown> {
   readonly scenarioSchema: z.ZodType<Section>
   /** Builds one session's records from the scenario section (absent section: the provider's defaults). */
   seed(section: Section | undefined, ctx: SeedContext): Promise<Db>
-  /** The session's records as plain JSON, by collection name (GET /__mock/state). */
-  snapshot(db: Db): Record<string, unknown[]>
+  /** The session's record tables by collection name: exported and imported by /__mock/state. */
+  tables(db: Db): Record<string, Table<any, any>>
+  /** An error answer in the provider's own format, for an injected fault status (X-Mock-Fault: 503). */
+  errorResponse(status: number, method: string): Response
   /** The provider's HTTP surface, relative to its base URL. */
   readonly routes: Hono<MockEnv>
   /** The provider's named business rules (GET /__mock/rules). */

@@ -1,4 +1,10 @@
+import type { Instant } from './clock.js'
+import type { FaultState } from './faults.js'
+import type { Journal } from './journal.js'
 import type { Scenario } from './scenario/registry.js'
+
+/** A session's clock (PUT /__mock/clock): frozen at an instant, or real time shifted by an offset. */
+export type SessionClock = { frozen: Instant } | { offsetMs: number } | undefined
 
 /** One isolated copy of a scenario's state: what X-Mock-Session selects. */
 export interface Session {
@@ -8,6 +14,9 @@ export interface Session {
   /** Each provider's records, by provider name. */
   readonly dbs: ReadonlyMap<string, unknown>
   readonly createdAt: Date
+  readonly journal: Journal
+  readonly faults: FaultState
+  clock: SessionClock
 }
 
 /**

@@ -13,20 +13,58 @@ type Row<S extends Shape> = z.output<S>
  * O(1), synchronous — a write can never interleave with another request.
  */
 export class Table<S extends Shape, K extends keyof Row<S> & string> {
-  readonly collection: Collection<S>
-  readonly #index = new Map<unknown, Row<S>>()
+  #collection: Collection<S>
+  #index = new Map<unknown, Row<S>>()
   /** Secondary indexes: field → value → records (e.g. items by order). */
-  readonly #by = new Map<string, Map<unknown, Set<Row<S>>>>()
+  #by = new Map<string, Map<unknown, Set<Row<S>>>>()
   #maxKey = 0
 
   constructor(
     readonly name: string,
     readonly schema: S,
     readonly key: K,
-    options: { indexes?: readonly (keyof Row<S> & string)[] } = {},
+    private readonly options: { indexes?: readonly (keyof Row<S> & string)[] } = {},
   ) {
-    this.collection = new Collection({ schema })
+    this.#collection = new Collection({ schema })
     for (const field of options.indexes ?? []) this.#by.set(field, new Map())
+  }
+
+  get collection(): Collection<S> {
+    return this.#collection
+  }
+
+  /** Problems that would stop `replaceAll(rows)`: schema errors and duplicate keys, each with its place. */
+  check(rows: unknown): string[] {
+    if (!Array.isArray(rows)) return [`${this.name}: expected a list of records`]
+    const problems: string[] = []
+    const seen = new Set<unknown>()
+    rows.forEach((row, i) => {
+      const parsed = this.schema.safeParse(row)
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problems.push(`${this.name}[${i}].${issue.path.join('.') || '(record)'}: ${issue.message}`)
+        return
+      }
+      const pk = (parsed.data as Row<S>)[this.key]
+      if (seen.has(pk)) problems.push(`${this.name}[${i}].${this.key}: duplicate ${String(pk)}`)
+      seen.add(pk)
+    })
+    return problems
+  }
+
+  /**
+   * Builds a replacement of every record aside (state import) and returns the
+   * swap, which is synchronous: several tables prepared first and swapped
+   * together change at once, so no request sees a mix. Call `check` first.
+   */
+  async prepareReplace(rows: readonly unknown[]): Promise<() => void> {
+    const fresh = new Table(this.name, this.schema, this.key, this.options)
+    for (const row of rows) await fresh.insert(row as z.input<S>)
+    return () => {
+      this.#collection = fresh.#collection
+      this.#index = fresh.#index
+      this.#by = fresh.#by
+      this.#maxKey = fresh.#maxKey
+    }
   }
 
   /** The next integer key (auto-increment), for records created by requests. */
@@ -66,7 +104,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     this.#index.set(pk, parsed.data as Row<S>)
     if (typeof pk === 'number' && pk > this.#maxKey) this.#maxKey = pk
     try {
-      const record = (await this.collection.create(parsed.data as z.input<S>)) as Row<S>
+      const record = (await this.#collection.create(parsed.data as z.input<S>)) as Row<S>
       this.#index.set(pk, record)
       this.#indexAdd(record)
       return record
@@ -90,12 +128,12 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
 
   /** Every record, in insertion order. */
   all(): Row<S>[] {
-    return this.collection.all() as Row<S>[]
+    return this.#collection.all() as Row<S>[]
   }
 
   /** @msw/data's query API, for lists and filters. */
   findMany(...args: Parameters<Collection<S>['findMany']>): Row<S>[] {
-    return this.collection.findMany(...args) as Row<S>[]
+    return this.#collection.findMany(...args) as Row<S>[]
   }
 
   /** Applies already-validated changes in place. Keys are defined, never assigned through setters. */
@@ -116,7 +154,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   delete(pk: unknown): boolean {
     const record = this.#index.get(pk)
     if (record === undefined) return false
-    this.collection.delete(record as never)
+    this.#collection.delete(record as never)
     this.#index.delete(pk)
     this.#indexRemove(record)
     return true

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { type Instant, parseInstant } from '../clock.js'
+import type { FaultSpec } from '../faults.js'
 import type { AnyProvider } from '../provider.js'
 import { mergeScenario } from './merge.js'
 import { SCENARIO_NAME, scenarioSchema } from './schema.js'
@@ -15,6 +16,7 @@ export interface Scenario {
   readonly refDate: Date
   readonly now?: Instant
   readonly disabledRules: ReadonlySet<string>
+  readonly faults: readonly FaultSpec[]
   /** Each provider's validated section (absent: the provider seeds nothing). */
   readonly providers: Readonly<Record<string, unknown>>
 }
@@ -114,6 +116,14 @@ export function buildScenarios(sources: readonly ScenarioSource[], providers: re
       continue
     }
     const doc = parsed.data
+    const faultNames = new Set<string>()
+    doc.faults.forEach((f, i) => {
+      if (faultNames.has(f.name)) problems.push(`${source.file}: faults[${i}].name: duplicate fault name "${f.name}"`)
+      faultNames.add(f.name)
+      if (f.match.provider !== undefined && !providers.some((p) => p.name === f.match.provider)) {
+        problems.push(`${source.file}: faults[${i}].match.provider: unknown provider "${f.match.provider}"`)
+      }
+    })
     for (const [i, id] of doc.rules.disabled.entries()) {
       if (!ruleIds.has(id)) problems.push(`${source.file}: rules.disabled[${i}]: unknown rule id "${id}" (see GET /__mock/rules)`)
     }
@@ -126,6 +136,7 @@ export function buildScenarios(sources: readonly ScenarioSource[], providers: re
       refDate: new Date(parseInstant(doc.refDate)!.seconds * 1000),
       ...(doc.now !== undefined && { now: parseInstant(doc.now)! }),
       disabledRules: new Set(doc.rules.disabled),
+      faults: doc.faults,
       providers: doc.providers as Record<string, unknown>,
     })
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseInstant } from '../clock.js'
+import { faultSchema } from '../faults.js'
 import type { AnyProvider } from '../provider.js'
 
 export const SCENARIO_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
@@ -38,6 +39,10 @@ export function scenarioSchema(providers: readonly AnyProvider[]) {
         .object({ disabled: z.array(z.string()).default([]).describe('Rule ids (GET /__mock/rules) that do not run in this scenario.') })
         .strict()
         .default({ disabled: [] }),
+      faults: z
+        .array(faultSchema)
+        .default([])
+        .describe('Faults to inject: the first whose match fits a request applies (see README "Testing failure paths").'),
       providers: z.object(sections).strict().default({}),
     })
     .strict()

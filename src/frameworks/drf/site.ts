@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono'
+import { closestRoutes, type KnownRoute } from '../../core/closest.js'
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
 import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
 
@@ -36,6 +37,7 @@ export interface DjangoSiteOptions {
 export class DjangoSite {
   readonly app = new Hono<MockEnv>({ strict: true })
   readonly #patterns: RegExp[] = []
+  readonly #known: KnownRoute[] = []
 
   constructor(private readonly options: DjangoSiteOptions) {}
 
@@ -43,6 +45,7 @@ export class DjangoSite {
   view(path: string, view: DrfView): this {
     this.#patterns.push(patternToRegExp(path))
     const allow = allowedMethods(view)
+    this.#known.push({ methods: allow.split(', ').filter((m) => m !== 'HEAD' && m !== 'OPTIONS'), template: path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}') })
     this.app.all(path, async (c) => {
       if (!view.public) {
         const rejected = this.options.guard(c, view)
@@ -67,6 +70,7 @@ export class DjangoSite {
         const target = publicUrl(c, `${path}/`)
         return appendSlashRedirect(`${target.pathname}${target.search}`)
       }
+      c.var.mock.unmatched = { closest: closestRoutes(path, this.#known) }
       return djangoNotFound()
     })
     return this.app

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { readBody } from '../../core/body.js'
+import { closestRoutes } from '../../core/closest.js'
 import { type MockEnv, providerPath } from '../../core/context.js'
 
 /**
@@ -43,7 +44,7 @@ function httpError(c: Context, status: number, title: string, message: string, h
 /** Route paths are matched without their trailing slash, as Laravel's router does. */
 export class LaravelSite {
   readonly app = new Hono<MockEnv>()
-  readonly #routes: { pattern: RegExp; methods: Methods }[] = []
+  readonly #routes: { pattern: RegExp; methods: Methods; template: string }[] = []
 
   constructor(private readonly options: LaravelSiteOptions) {}
 
@@ -51,7 +52,7 @@ export class LaravelSite {
   route(path: string, methods: Methods): this {
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '([^/]+)')
     const pattern = new RegExp(`^${source}$`)
-    this.#routes.push({ pattern, methods })
+    this.#routes.push({ pattern, methods, template: path })
     return this
   }
 
@@ -60,7 +61,10 @@ export class LaravelSite {
       const path = providerPath(c).replace(/\/+$/, '') || '/'
       const uri = path.replace(/^\//, '')
       const matches = this.#routes.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m)
-      if (matches.length === 0) return httpError(c, 404, 'Not Found', `The route ${uri} could not be found.`)
+      if (matches.length === 0) {
+        c.var.mock.unmatched = { closest: closestRoutes(path, this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template }))) }
+        return httpError(c, 404, 'Not Found', `The route ${uri} could not be found.`)
+      }
       const method = c.req.method.toUpperCase() === 'HEAD' ? 'GET' : (c.req.method.toUpperCase() as keyof Methods)
       const hit = matches.find((x) => x.r.methods[method])
       if (!hit) {

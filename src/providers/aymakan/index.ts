@@ -1,4 +1,5 @@
 import type { Provider } from '../../core/provider.js'
+import { laravelErrorResponse } from '../../frameworks/laravel/errors.js'
 import { aymakanRoutes } from './routes.js'
 import { aymakanRules } from './rules.js'
 import { type AymakanSection, aymakanSection } from './schemas.js'
@@ -12,7 +13,8 @@ export const aymakan: Provider<AymakanSection, AymakanDb> = {
   title: 'Aymakan Fulfillment',
   scenarioSchema: aymakanSection,
   seed: seedAymakan,
-  snapshot: (db) => ({ orders: db.orders.snapshot() }),
+  tables: (db) => ({ orders: db.orders }),
   routes: aymakanRoutes(),
+  errorResponse: laravelErrorResponse,
   rules: aymakanRules,
 }

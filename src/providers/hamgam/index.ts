@@ -1,4 +1,5 @@
 import type { Provider } from '../../core/provider.js'
+import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { hamgamRoutes } from './routes.js'
 import { hamgamRules } from './rules.js'
 import { type HamgamSection, hamgamSection } from './schemas.js'
@@ -12,7 +13,8 @@ export const hamgam: Provider<HamgamSection, HamgamDb> = {
   title: 'Hamgam',
   scenarioSchema: hamgamSection,
   seed: seedHamgam,
-  snapshot: (db) => ({ orders: db.orders.snapshot(), items: db.items.snapshot(), payments: db.payments.snapshot() }),
+  tables: (db) => ({ orders: db.orders, items: db.items, payments: db.payments }),
   routes: hamgamRoutes(),
+  errorResponse: drfErrorResponse,
   rules: hamgamRules,
 }

@@ -1,4 +1,5 @@
 import type { Provider } from '../../core/provider.js'
+import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { omnitronRoutes } from './routes.js'
 import { omnitronRules } from './rules.js'
 import { type OmnitronSection, omnitronSection } from './schemas.js'
@@ -12,7 +13,8 @@ export const omnitron: Provider<OmnitronSection, OmnitronDb> = {
   title: 'Omnitron (Akinon)',
   scenarioSchema: omnitronSection,
   seed: seedOmnitron,
-  snapshot: (db) => ({ orders: db.orders.snapshot(), orderItems: db.items.snapshot() }),
+  tables: (db) => ({ orders: db.orders, orderItems: db.items }),
   routes: omnitronRoutes(),
+  errorResponse: drfErrorResponse,
   rules: omnitronRules,
 }

@@ -1,0 +1,43 @@
+import { DRF, drfJson } from './responses.js'
+
+/**
+ * What a Django/DRF service answers with a given error status when something
+ * goes wrong on its side: DRF's exception defaults for the statuses DRF
+ * raises, Django's HTML page for a 500, nginx's page for a gateway error.
+ * Used for injected faults, so a client sees the provider's own error shapes.
+ */
+const DRF_DETAILS: Record<number, string> = {
+  400: 'Malformed request.',
+  401: DRF.notAuthenticated,
+  403: DRF.permissionDenied,
+  404: DRF.notFound,
+  406: 'Could not satisfy the request Accept header.',
+  429: 'Request was throttled. Expected available in 60 seconds.',
+  503: 'Service temporarily unavailable, try again later.',
+}
+
+const DJANGO_500_HTML = `
+<!doctype html>
+<html lang="en">
+<head>
+  <title>Server Error (500)</title>
+</head>
+<body>
+  <h1>Server Error (500)</h1><p></p>
+</body>
+</html>
+`
+
+const NGINX_TITLES: Record<number, string> = { 502: 'Bad Gateway', 504: 'Gateway Time-out' }
+
+export function drfErrorResponse(status: number, method: string): Response {
+  if (status === 500) return new Response(DJANGO_500_HTML, { status, headers: { 'Content-Type': 'text/html' } })
+  const nginx = NGINX_TITLES[status]
+  if (nginx) {
+    const html = `<html>\r\n<head><title>${status} ${nginx}</title></head>\r\n<body>\r\n<center><h1>${status} ${nginx}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
+    return new Response(html, { status, headers: { 'Content-Type': 'text/html', Server: 'nginx' } })
+  }
+  if (status === 405) return drfJson(405, { detail: DRF.methodNotAllowed(method) })
+  const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Token' } : status === 429 ? { 'Retry-After': '60' } : {}
+  return drfJson(status, { detail: DRF_DETAILS[status] ?? 'A server error occurred.' }, headers)
+}
