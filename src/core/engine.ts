@@ -75,7 +75,8 @@ export class MockEngine {
       dbs,
       createdAt: new Date(),
       journal: new Journal(this.journalSize),
-      faults: new FaultState(seedFor(scenario.seed, `faults:${id}`)),
+      // Every session of a scenario draws the same sequence: a probability fault repeats run after run.
+      faults: new FaultState(seedFor(scenario.seed, 'faults')),
       clock: undefined,
     }
   }
@@ -122,8 +123,8 @@ export class MockEngine {
           problems.push(`${providerName}.${name}: unknown collection (known: ${Object.keys(tables).join(', ')})`)
           continue
         }
-        const found = table.check(rows)
-        problems.push(...found.map((p) => `${providerName}.${p.replace(/^[^[.]*/, name)}`))
+        const found = table.check(rows, `${providerName}.${name}`)
+        problems.push(...found)
         if (found.length === 0) plan.push({ table, rows: rows as unknown[] })
       }
     }

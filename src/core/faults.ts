@@ -45,6 +45,7 @@ export const faultSchema = z
       .strict()
       .optional(),
     connection: z.enum(CONNECTION_FAULTS).optional(),
+    manual: z.boolean().default(false).describe('Only when a request names it in X-Mock-Fault; never matched on its own.'),
     when: z
       .enum(['before', 'after'])
       .default('before')
@@ -98,6 +99,7 @@ export class FaultState {
   /** The first scenario fault that matches this request (counting it for nth), if any. */
   choose(faults: readonly FaultSpec[], req: { provider: string; method: string; path: string }): AppliedFault | undefined {
     for (const f of faults) {
+      if (f.manual) continue
       const m = f.match
       if (m.provider !== undefined && m.provider !== req.provider) continue
       if (m.method !== undefined && m.method.toUpperCase() !== req.method) continue

@@ -34,18 +34,18 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   }
 
   /** Problems that would stop `replaceAll(rows)`: schema errors and duplicate keys, each with its place. */
-  check(rows: unknown): string[] {
-    if (!Array.isArray(rows)) return [`${this.name}: expected a list of records`]
+  check(rows: unknown, label: string = this.name): string[] {
+    if (!Array.isArray(rows)) return [`${label}: expected a list of records`]
     const problems: string[] = []
     const seen = new Set<unknown>()
     rows.forEach((row, i) => {
       const parsed = this.schema.safeParse(row)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) problems.push(`${this.name}[${i}].${issue.path.join('.') || '(record)'}: ${issue.message}`)
+        for (const issue of parsed.error.issues) problems.push(`${label}[${i}].${issue.path.join('.') || '(record)'}: ${issue.message}`)
         return
       }
       const pk = (parsed.data as Row<S>)[this.key]
-      if (seen.has(pk)) problems.push(`${this.name}[${i}].${this.key}: duplicate ${String(pk)}`)
+      if (seen.has(pk)) problems.push(`${label}[${i}].${this.key}: duplicate ${String(pk)}`)
       seen.add(pk)
     })
     return problems

@@ -26,6 +26,7 @@ export interface Client {
   (path: string, init?: RequestInit): Promise<Response>
   readonly session: string
   readonly base: string
+  readonly scenario?: string
 }
 
 export interface Transport {
@@ -55,7 +56,7 @@ function makeClient(base: string, options: ClientOptions = {}): Client {
       ...init,
       headers: { ...control, ...options.headers, ...(init.headers as Record<string, string> | undefined) },
     })
-  return Object.assign(client, { session, base })
+  return Object.assign(client, { session, base, ...(options.scenario !== undefined && { scenario: options.scenario }) })
 }
 
 /** Runs `cases` once per transport, each in its own describe block. */
