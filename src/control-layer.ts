@@ -6,6 +6,7 @@ import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
 import { clip, redactHeaders } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
+import { knownText, textResponse, withHeaders } from './core/respond.js'
 import type { AnyProvider } from './core/provider.js'
 
 /** Which business rules decided the answer (GET /__mock/rules explains each id). */
@@ -13,6 +14,7 @@ export const RULES_HEADER = 'X-Mock-Rules'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const utf8 = new TextDecoder()
+const EMPTY = new Uint8Array(0)
 
 /**
  * Everything between the transport and a provider's routes, for one request:
@@ -34,7 +36,12 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
     const faultHeader = parseFaultHeader(headers.get('x-mock-fault'), scenario.faults, session.faults.random)
     if (faultHeader && 'code' in faultHeader) return problemResponse(faultHeader)
 
-    const body = await readLimitedBody(c.req.raw, maxBodyBytes)
+    // GET and HEAD bodies are never read (neither Django nor Laravel looks at them).
+    const method = c.req.method
+    const body =
+      method === 'GET' || method === 'HEAD'
+        ? ({ ok: true, bytes: EMPTY } as const)
+        : await (c.env?.mockReadBody?.(maxBodyBytes) ?? readLimitedBody(c.req.raw, maxBodyBytes))
     const url = new URL(c.req.url)
     const path = url.pathname.slice(mountPath.length) || '/'
     const mock: RequestContext = {
@@ -64,7 +71,7 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
       response = breaks ? faultResponse(provider, fault, c.req.method) : c.res
     }
     response = decorate(response, mock.fired, mock.unmatched?.closest)
-    c.res = undefined as never
+    c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
     session.journal.add({
@@ -76,7 +83,7 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
       headers: redactHeaders(headers),
       body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
       status: response.status,
-      responseBody: response.headers.has(CONNECTION_FAULT_HEADER) ? null : clip(await response.clone().text()),
+      responseBody: response.headers.has(CONNECTION_FAULT_HEADER) ? null : clip(knownText(response) ?? (await response.clone().text())),
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       rules: mock.fired,
       ...(fault && { fault: { name: fault.name, kind: fault.connection ? 'connection' : fault.status ? 'status' : 'delay', when: fault.when } }),
@@ -89,21 +96,21 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
 
 /** The provider's own error for a status fault (or the scenario's body); a marked empty answer for a connection fault. */
 function faultResponse(provider: AnyProvider, fault: AppliedFault, method: string): Response {
-  if (fault.connection) return new Response(null, { status: 502, headers: { [CONNECTION_FAULT_HEADER]: fault.connection } })
+  if (fault.connection) return textResponse(null, { status: 502, headers: { [CONNECTION_FAULT_HEADER]: fault.connection } })
   const { code, body } = fault.status!
   if (body === undefined) return provider.errorResponse(code, method)
   return typeof body === 'string'
-    ? new Response(body, { status: code, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-    : new Response(JSON.stringify(body), { status: code, headers: { 'Content-Type': 'application/json' } })
+    ? textResponse(body, { status: code, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    : textResponse(JSON.stringify(body), { status: code, headers: { 'Content-Type': 'application/json' } })
 }
 
 /** Adds the mock's own diagnostics (never in the provider's body): the rules that fired, or the routes closest to an unmatched path. */
 function decorate(response: Response, fired: readonly string[], closest?: readonly string[]): Response {
   if (fired.length === 0 && !closest) return response
-  const headers = new Headers(response.headers)
-  if (fired.length > 0) headers.set(RULES_HEADER, fired.join(', '))
-  if (closest) headers.set(MOCK_ERROR_HEADER, `no-route; closest: ${closest.join(', ')}`)
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+  return withHeaders(response, {
+    ...(fired.length > 0 && { [RULES_HEADER]: fired.join(', ') }),
+    ...(closest && { [MOCK_ERROR_HEADER]: `no-route; closest: ${closest.join(', ')}` }),
+  })
 }
 
 function queryObject(url: URL): Record<string, string | string[]> {

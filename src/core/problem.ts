@@ -1,3 +1,5 @@
+import { textResponse } from './respond.js'
+
 /**
  * The mock's own errors (bad control header, unknown scenario, bad admin call)
  * are RFC 9457 problem documents with an `X-Mock-Error` header, so a client can
@@ -24,7 +26,7 @@ export function problemResponse(problem: Problem, headers: Record<string, string
     code,
     ...extensions,
   }
-  return new Response(JSON.stringify(body), {
+  return textResponse(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/problem+json', [MOCK_ERROR_HEADER]: code, ...headers },
   })

@@ -1,3 +1,4 @@
+import { textResponse } from '../../core/respond.js'
 import { DRF, drfJson } from './responses.js'
 
 /**
@@ -31,11 +32,11 @@ const DJANGO_500_HTML = `
 const NGINX_TITLES: Record<number, string> = { 502: 'Bad Gateway', 504: 'Gateway Time-out' }
 
 export function drfErrorResponse(status: number, method: string): Response {
-  if (status === 500) return new Response(DJANGO_500_HTML, { status, headers: { 'Content-Type': 'text/html' } })
+  if (status === 500) return textResponse(DJANGO_500_HTML, { status, headers: { 'Content-Type': 'text/html' } })
   const nginx = NGINX_TITLES[status]
   if (nginx) {
     const html = `<html>\r\n<head><title>${status} ${nginx}</title></head>\r\n<body>\r\n<center><h1>${status} ${nginx}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
-    return new Response(html, { status, headers: { 'Content-Type': 'text/html', Server: 'nginx' } })
+    return textResponse(html, { status, headers: { 'Content-Type': 'text/html', Server: 'nginx' } })
   }
   if (status === 405) return drfJson(405, { detail: DRF.methodNotAllowed(method) })
   const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Token' } : status === 429 ? { 'Retry-After': '60' } : {}

@@ -1,3 +1,5 @@
+import { textResponse } from '../../core/respond.js'
+
 /**
  * Django / DRF response shapes: JSON as DRF's JSONRenderer writes it, Django's
  * built-in HTML 404 page, APPEND_SLASH's 301.
@@ -10,7 +12,7 @@ export function renderDrfJson(body: unknown): string {
 }
 
 export function drfJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(renderDrfJson(body), {
+  return textResponse(renderDrfJson(body), {
     status,
     headers: { 'Content-Type': 'application/json', Vary: 'Accept', ...headers },
   })
@@ -30,12 +32,12 @@ export const DJANGO_404_HTML = `
 `
 
 export function djangoNotFound(): Response {
-  return new Response(DJANGO_404_HTML, { status: 404, headers: { 'Content-Type': 'text/html' } })
+  return textResponse(DJANGO_404_HTML, { status: 404, headers: { 'Content-Type': 'text/html' } })
 }
 
 /** CommonMiddleware with APPEND_SLASH: a permanent redirect to the same path with its slash, query kept. */
 export function appendSlashRedirect(location: string): Response {
-  return new Response(null, { status: 301, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' } })
+  return textResponse(null, { status: 301, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' } })
 }
 
 /** DRF's default messages (rest_framework/exceptions.py, authentication.py). */

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { closestRoutes, type KnownRoute } from '../../core/closest.js'
+import { textResponse, withHeaders } from '../../core/respond.js'
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
 import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
 
@@ -84,11 +85,10 @@ function allowedMethods(view: DrfView): string {
   return methods.join(', ')
 }
 
-/** DRF puts `Allow` on every response of a view. A new Response: headers of one already built may be immutable. */
+/** DRF puts `Allow` on every response of a view. */
 function withAllow(response: Response, allow: string, stripBody = false): Response {
-  const headers = new Headers(response.headers)
-  headers.set('Allow', allow)
-  return new Response(stripBody ? null : response.body, { status: response.status, headers })
+  if (stripBody) return textResponse(null, { status: response.status, headers: { ...Object.fromEntries(response.headers), Allow: allow } })
+  return withHeaders(response, { Allow: allow })
 }
 
 /** DRF's SimpleMetadata, without the `actions` description of writable fields. */

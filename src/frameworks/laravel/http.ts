@@ -1,6 +1,8 @@
 import { type Context, Hono } from 'hono'
 import { readBody } from '../../core/body.js'
 import { closestRoutes } from '../../core/closest.js'
+import { textResponse, withHeaders } from '../../core/respond.js'
+import { laravelJson } from './json.js'
 import { type MockEnv, providerPath } from '../../core/context.js'
 
 /**
@@ -29,16 +31,12 @@ export function expectsJson(c: Context): boolean {
 /** Laravel's minimal error page (resources/views/errors/minimal.blade.php), reduced to its text. */
 function errorPage(status: number, title: string): Response {
   const html = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<div>${status} | ${title}</div>\n</body>\n</html>\n`
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } })
+  return textResponse(html, { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } })
 }
 
 function httpError(c: Context, status: number, title: string, message: string, headers: Record<string, string> = {}): Response {
-  if (!expectsJson(c)) {
-    const page = errorPage(status, title)
-    for (const [k, v] of Object.entries(headers)) page.headers.set(k, v)
-    return page
-  }
-  return new Response(JSON.stringify({ message }), { status, headers: { 'Content-Type': 'application/json', ...headers } })
+  if (!expectsJson(c)) return withHeaders(errorPage(status, title), headers)
+  return laravelJson(status, { message }, headers)
 }
 
 /** Route paths are matched without their trailing slash, as Laravel's router does. */
@@ -76,7 +74,7 @@ export class LaravelSite {
       const rejected = this.options.guard(c)
       if (rejected) return rejected
       const response = await hit.r.methods[method]!(c, hit.m!.slice(1).map(decodeURIComponent))
-      return c.req.method.toUpperCase() === 'HEAD' ? new Response(null, response) : response
+      return c.req.method.toUpperCase() === 'HEAD' ? textResponse(null, { status: response.status, headers: response.headers }) : response
     })
     return this.app
   }

@@ -1,3 +1,5 @@
+import { textResponse } from '../../core/respond.js'
+
 /**
  * PHP's json_encode() with Laravel's default options (none): "/" is escaped
  * as "\/" and every non-ASCII character as \uXXXX (lowercase hex). Clients
@@ -10,5 +12,5 @@ export function phpJson(value: unknown): string {
 }
 
 export function laravelJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(phpJson(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
+  return textResponse(phpJson(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
 }

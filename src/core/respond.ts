@@ -1,0 +1,38 @@
+/**
+ * Responses whose body text the mock keeps: the journal records what was sent
+ * without cloning and re-reading a stream, and adding a header never copies
+ * the body. Every provider and mock-level answer is built here.
+ */
+const texts = new WeakMap<Response, string>()
+
+/** The Response class answers are built with: the platform's, or one a transport prefers (see server.ts). */
+let ResponseClass: typeof Response = globalThis.Response
+
+export function useResponseClass(ctor: typeof Response): void {
+  ResponseClass = ctor
+}
+
+export function textResponse(text: string | null, init: ResponseInit): Response {
+  const response = new ResponseClass(text, init)
+  if (text !== null) texts.set(response, text)
+  return response
+}
+
+/** The body text of a response built by `textResponse`, if it was one. */
+export function knownText(response: Response): string | undefined {
+  return texts.get(response)
+}
+
+/** Sets headers on a response; one whose headers are immutable (Response.error(), a fetched one) is rebuilt. */
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [k, v] of Object.entries(headers)) response.headers.set(k, v)
+    return response
+  } catch {
+    const merged = new Headers(response.headers)
+    for (const [k, v] of Object.entries(headers)) merged.set(k, v)
+    const text = texts.get(response)
+    const init = { status: response.status, statusText: response.statusText, headers: merged }
+    return text !== undefined ? textResponse(text, init) : new Response(response.body, init)
+  }
+}
