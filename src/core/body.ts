@@ -14,7 +14,7 @@ export function bodyTooLarge(limit: number): Response {
 
 /** The request body the control layer read (providers never read the stream themselves). */
 export async function readBody(c: Context<MockEnv>): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
-  return { ok: true, bytes: c.var.mock.body }
+  return { ok: true, bytes: c.get('mock').body }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Instant } from './clock.js'
 import type { Scenario } from './scenario/registry.js'
 import type { Session } from './sessions.js'
 
-/** What the control layer resolved for one request; provider routes read it from `c.var.mock`. */
+/** What the control layer resolved for one request; provider routes read it from `c.get('mock')`. */
 export interface RequestContext {
   readonly scenario: Scenario
   readonly session: Session
@@ -42,13 +42,13 @@ export interface MockEnv {
 
 /** The request path relative to the provider's root, e.g. `/api/v1/orders/1/`. */
 export function providerPath(c: Context<MockEnv>): string {
-  return c.req.path.slice(c.var.mock.mountPath.length) || '/'
+  return c.req.path.slice(c.get('mock').mountPath.length) || '/'
 }
 
 /** The URL as the client sent it: its own host and base path (pagination links, redirects). */
 export function publicUrl(c: Context<MockEnv>, path: string = providerPath(c)): URL {
   const search = new URL(c.req.url).search
-  return new URL(`${c.var.mock.publicBase.replace(/\/$/, '')}${path}${search}`)
+  return new URL(`${c.get('mock').publicBase.replace(/\/$/, '')}${path}${search}`)
 }
 
 /** What a provider's write needs from its request: its records, the clock, the scenario's switched-off rules, the fired-rules log. */
@@ -60,6 +60,6 @@ export interface WriteScope<Db> {
 }
 
 export function writeScope<Db>(c: Context<MockEnv>, provider: string): WriteScope<Db> {
-  const mock = c.var.mock
+  const mock = c.get('mock')
   return { db: mock.session.dbs.get(provider) as Db, now: mock.now, disabledRules: mock.scenario.disabledRules, fired: mock.fired }
 }

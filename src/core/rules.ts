@@ -66,17 +66,11 @@ export class ChangePlan {
   set<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R, changes: Partial<R>): void {
     let entry = this.#changes.get(record)
     if (!entry) {
-      entry = { table: table as unknown as PatchTarget, set: {} }
+      // A prototype-less object: no key, not even "__proto__", can reach a prototype.
+      entry = { table: table as unknown as PatchTarget, set: Object.create(null) as Record<string, unknown> }
       this.#changes.set(record, entry)
     }
-    for (const key of Object.keys(changes)) {
-      Object.defineProperty(entry.set, key, {
-        value: (changes as Record<string, unknown>)[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-    }
+    for (const key of Object.keys(changes)) entry.set[key] = (changes as Record<string, unknown>)[key]
   }
 
   /** The value a field will have after commit. */
@@ -108,6 +102,18 @@ export class ChangePlan {
 
 export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: FieldErrors; fired: string[] }
 
+/** The enabled rules of one operation, worked out once per catalogue, operation and set of switched-off rules. */
+const activeCache = new WeakMap<readonly Rule<any>[], WeakMap<ReadonlySet<string>, Map<string, Rule<any>[]>>>()
+function activeRules<C>(rules: readonly Rule<C>[], operation: string, disabled: ReadonlySet<string>): Rule<C>[] {
+  let bySet = activeCache.get(rules)
+  if (!bySet) activeCache.set(rules, (bySet = new WeakMap()))
+  let byOperation = bySet.get(disabled)
+  if (!byOperation) bySet.set(disabled, (byOperation = new Map()))
+  let active = byOperation.get(operation)
+  if (!active) byOperation.set(operation, (active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))))
+  return active
+}
+
 export interface EvaluateOptions {
   /** Errors of the payload's own field validation; field-stage rules add theirs to them. */
   fieldErrors?: FieldErrors
@@ -129,7 +135,7 @@ export function evaluate<C>(
   disabled: ReadonlySet<string>,
   options: EvaluateOptions = {},
 ): Evaluation {
-  const active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))
+  const active = activeRules(rules, operation, disabled)
   const fired: string[] = []
   const errors: FieldErrors = {}
   for (const stage of ['precondition', 'field', 'object'] as const) {

@@ -141,12 +141,10 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     const reindex = Object.keys(changes).some((k) => this.#by.has(k))
     if (reindex) this.#indexRemove(record)
     for (const key of Object.keys(changes)) {
-      Object.defineProperty(record, key, {
-        value: (changes as Record<string, unknown>)[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
+      const value = (changes as Record<string, unknown>)[key]
+      // Field names come from the schema, but never let one be the prototype setter.
+      if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
+      else (record as Record<string, unknown>)[key] = value
     }
     if (reindex) this.#indexAdd(record)
   }

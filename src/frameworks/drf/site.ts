@@ -71,7 +71,7 @@ export class DjangoSite {
         const target = publicUrl(c, `${path}/`)
         return appendSlashRedirect(`${target.pathname}${target.search}`)
       }
-      c.var.mock.unmatched = { closest: closestRoutes(path, this.#known) }
+      c.get('mock').unmatched = { closest: closestRoutes(path, this.#known) }
       return djangoNotFound()
     })
     return this.app

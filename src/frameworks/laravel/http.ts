@@ -60,7 +60,7 @@ export class LaravelSite {
       const uri = path.replace(/^\//, '')
       const matches = this.#routes.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m)
       if (matches.length === 0) {
-        c.var.mock.unmatched = { closest: closestRoutes(path, this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template }))) }
+        c.get('mock').unmatched = { closest: closestRoutes(path, this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template }))) }
         return httpError(c, 404, 'Not Found', `The route ${uri} could not be found.`)
       }
       const method = c.req.method.toUpperCase() === 'HEAD' ? 'GET' : (c.req.method.toUpperCase() as keyof Methods)

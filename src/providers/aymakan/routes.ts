@@ -8,7 +8,7 @@ import { createOrder, updateOrder, type WriteContext } from './writes.js'
 
 /** Aymakan's routes (a Laravel app): HTTP in, HTTP out; the rules live in rules.ts. */
 
-const dbOf = (c: Context<MockEnv>) => c.var.mock.session.dbs.get('aymakan') as AymakanDb
+const dbOf = (c: Context<MockEnv>) => c.get('mock').session.dbs.get('aymakan') as AymakanDb
 const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<AymakanDb>(c, 'aymakan')
 
 /** `api-key: <key>`, or `Authorization: <key>` / `Authorization: Bearer <key>`. */

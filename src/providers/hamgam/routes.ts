@@ -13,7 +13,7 @@ import { createPayment, deleteItem, updateItem, updatePayment, type WriteContext
 
 /** Hamgam's URL conf (no trailing slashes): HTTP in, HTTP out; the rules live in rules.ts. */
 
-const dbOf = (c: Context<MockEnv>) => c.var.mock.session.dbs.get('hamgam') as HamgamDb
+const dbOf = (c: Context<MockEnv>) => c.get('mock').session.dbs.get('hamgam') as HamgamDb
 const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<HamgamDb>(c, 'hamgam')
 const pages: Paginator = (records, url) => paginateLimitOffset(records, url, { defaultLimit: 10 })
 const respond = (r: WriteResult) => drfJson(r.status, r.body)

@@ -1,5 +1,6 @@
 import { formatDrfDateTime } from '../../core/clock.js'
 import type { WriteScope } from '../../core/context.js'
+import { perObject } from '../../core/memo.js'
 import { ChangePlan, type Evaluation, type FieldErrors, runRules } from '../../core/rules.js'
 import { booleanField, charField, define, type Field, integerField, MSG, primaryKeyField, validatePartial } from '../../frameworks/drf/fields.js'
 import { pythonTypeName } from '../../frameworks/drf/python.js'
@@ -25,15 +26,13 @@ function rejected(errors: FieldErrors): WriteResult {
   return { status: 400, body: Array.isArray(detail) && Object.keys(errors).length === 1 ? { detail: detail[0] } : errors }
 }
 
-function itemFields(db: HamgamDb): Record<string, Field<unknown>> {
-  return {
+const itemFields = perObject((db: HamgamDb): Record<string, Field<unknown>> => ({
     product: primaryKeyField((pk) => db.products.has(pk)),
     unit_price: integerField(),
     unit_discount: integerField(),
     quantity: integerField(),
     notes: charField({ allowBlank: true }),
-  }
-}
+  }))
 
 /** PATCH /api/orders/{id}/items/{item_id}: partial update; answers the whole order. */
 export function updateItem(ctx: WriteContext, order: OrderRecord, item: ItemRecord, data: unknown): WriteResult {
@@ -59,15 +58,13 @@ export function deleteItem(ctx: WriteContext, order: OrderRecord, item: ItemReco
   return { status: 200, body: serializeOrder(ctx.db, order) }
 }
 
-function paymentFields(db: HamgamDb): Record<string, Field<unknown>> {
-  return {
+const paymentFields = perObject((db: HamgamDb): Record<string, Field<unknown>> => ({
     payment_method: primaryKeyField((pk) => db.paymentMethods.has(pk)),
     amount: integerField(),
     approved: booleanField(),
     transaction_id: charField({ allowNull: true, allowBlank: true, maxLength: 255 }),
     notes: charField({ allowBlank: true }),
-  }
-}
+  }))
 
 const PAYMENT_REQUIRED = ['payment_method', 'amount'] as const
 

@@ -21,7 +21,7 @@ import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext } from './
  * changes live in writes.ts and rules.ts.
  */
 
-const dbOf = (c: Context<MockEnv>) => c.var.mock.session.dbs.get('omnitron') as OmnitronDb
+const dbOf = (c: Context<MockEnv>) => c.get('mock').session.dbs.get('omnitron') as OmnitronDb
 
 const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<OmnitronDb>(c, 'omnitron')
 

@@ -1,5 +1,6 @@
 import { formatDrfDateTime, type Instant } from '../../core/clock.js'
 import type { WriteScope } from '../../core/context.js'
+import { perObject } from '../../core/memo.js'
 import { ChangePlan, type FieldErrors, runRules } from '../../core/rules.js'
 import {
   booleanField,
@@ -65,8 +66,7 @@ const stringOrBoolean = (v: unknown) => (typeof v === 'string' || typeof v === '
 const nestedObject = (v: unknown) => (isPlainObject(v) ? undefined : MSG.dict(pythonTypeName(v)))
 
 /** The Update Order Item parameters (seed 000) as DRF fields, in the documented order. */
-function itemFields(db: OmnitronDb): Record<string, Field<unknown>> {
-  return {
+const itemFields = perObject((db: OmnitronDb): Record<string, Field<unknown>> => ({
     status: choiceField(ORDER_STATUSES, NO_MATCHING_TYPE),
     extra_field: dictField(),
     attributes: dictField(stringOrBoolean),
@@ -86,8 +86,7 @@ function itemFields(db: OmnitronDb): Record<string, Field<unknown>> {
     defined_shipping_company: nullableString(),
     data_source: primaryKeyField((pk) => db.dataSources.has(pk), { allowNull: true }),
     shipping_option_group: primaryKeyField((pk) => db.shippingOptionGroups.has(pk), { allowNull: true }),
-  }
-}
+  }))
 
 /** The bulk endpoint's entry parameters: a subset of the item's. */
 const BULK_FIELDS = ['status', 'invoice_number', 'invoice_date', 'e_archive_url', 'tracking_number', 'shipping_company'] as const
