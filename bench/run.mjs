@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SMOKE = process.argv.includes('--smoke')
 const DURATION = SMOKE ? 0.3 : Number(process.env.BENCH_DURATION ?? 5)
+const WARMUP = SMOKE ? 0.1 : Math.min(2, DURATION)
 const CONNECTIONS = 32
 const BIG_ITEMS = SMOKE ? 2_000 : 100_000
 const SESSIONS = SMOKE ? 300 : 10_000
@@ -72,8 +73,13 @@ function rssMb(pid) {
   }
 }
 
-/** autocannon in its own process. */
-function load(opts) {
+/** autocannon in its own process, after a warm-up of the same load (so every server is measured with its JIT warm). */
+async function load(opts) {
+  if (!opts.amount) await loadOnce({ ...opts, duration: WARMUP })
+  return loadOnce(opts)
+}
+
+function loadOnce(opts) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bench', 'load.mjs'), JSON.stringify({ connections: CONNECTIONS, duration: DURATION, ...opts })], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -238,7 +244,7 @@ results.targets = [
 const row = (name, r) => `| ${name} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} |`
 const md = `# Benchmark results
 
-${results.date} · Node ${results.node} · ${DURATION} s per case · ${CONNECTIONS} connections · load generator (autocannon) and each server in its own process${SMOKE ? ' · **smoke run: figures meaningless**' : ''}
+${results.date} · Node ${results.node} · ${DURATION} s per case after ${WARMUP} s of warm-up · ${CONNECTIONS} connections · load generator (autocannon) and each server in its own process${SMOKE ? ' · **smoke run: figures meaningless**' : ''}
 
 ## Targets (ratios measured in this run)
 

@@ -161,19 +161,21 @@ export function validatePartial<S extends Record<string, Field<unknown>>>(
   spec: S,
   data: Record<string, unknown>,
 ): { values: { [K in keyof S]?: S[K] extends Field<infer T> ? T | null : never }; errors: FieldErrors } {
-  const values: Record<string, unknown> = {}
-  const errors: FieldErrors = {}
-  for (const [name, f] of Object.entries(spec)) {
+  // Keys are the spec's field names; the objects have no prototype all the same.
+  const values: Record<string, unknown> = Object.create(null)
+  const errors: FieldErrors = Object.create(null)
+  for (const name in spec) {
     if (!Object.hasOwn(data, name)) continue
+    const f = spec[name]!
     const raw = data[name]
     if (raw === null) {
-      if (f.allowNull) define(values, name, null)
-      else define(errors, name, [MSG.null])
+      if (f.allowNull) values[name] = null
+      else errors[name] = [MSG.null]
       continue
     }
     const r = f.toInternal(raw)
-    if (r.ok) define(values, name, r.value)
-    else define(errors, name, r.errors)
+    if (r.ok) values[name] = r.value
+    else errors[name] = r.errors
   }
   return { values: values as never, errors }
 }

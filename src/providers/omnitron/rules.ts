@@ -76,8 +76,16 @@ function autoDate(ctx: OmnitronWrite, plan: ChangePlan, status: string, field: '
   const item = ctx.item
   // An explicit value in the payload wins over the automatic one.
   if (!item || ctx.values.status !== status || item[field] !== null || has(ctx, field)) return false
-  plan.set(ctx.db.items, item, { [field]: formatDrfDateTime(ctx.now) })
+  plan.set(ctx.db.items, item, { [field]: stampOf(ctx.now) })
   return true
+}
+
+/** "now" as Django renders it, once per request (a bulk stamps a hundred records with it). */
+const stamps = new WeakMap<Instant, string>()
+function stampOf(now: Instant): string {
+  let stamp = stamps.get(now)
+  if (stamp === undefined) stamps.set(now, (stamp = formatDrfDateTime(now)))
+  return stamp
 }
 
 export const omnitronRules: Rule<OmnitronWrite>[] = [
@@ -215,10 +223,18 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     source: KEY_POINTS,
     operations: [OPERATION.orderUpdate, ...ITEM_WRITES],
     derive(ctx, plan) {
-      const stamp = formatDrfDateTime(ctx.now)
-      const saved = plan.entries()
-      for (const { record, table } of saved) plan.set(table as never, record, { modified_date: stamp })
-      return saved.length > 0
+      // The records this write saves: its item or order, and the order an item write propagated to.
+      const stamp = stampOf(ctx.now)
+      let saved = false
+      if (ctx.item && plan.has(ctx.item)) {
+        plan.set(ctx.db.items, ctx.item, { modified_date: stamp })
+        saved = true
+      }
+      if (ctx.order && plan.has(ctx.order)) {
+        plan.set(ctx.db.orders, ctx.order, { modified_date: stamp })
+        saved = true
+      }
+      return saved
     },
   },
 ]

@@ -38,16 +38,17 @@ export const BULK_ITEM_KEYS = [
   ['retail_price', 'retail_price'], ['attributes', 'attributes'], ['attributes_kwargs', 'attributes_kwargs'], ['image', 'image'],
 ] as const satisfies readonly (readonly [string, keyof OrderItemRecord])[]
 
-function pick<R, K extends keyof R>(record: R, keys: readonly K[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const k of keys) out[k as string] = record[k]
-  return out
+/**
+ * A serializer for a fixed key list, compiled once into one object literal:
+ * V8 then builds every answer with the same hidden class instead of adding
+ * 25–52 keys one by one (the bulk answer was a tenth of its CPU time).
+ * The keys are the constants above, never request data.
+ */
+function compile<R>(pairs: readonly (readonly [string, string])[]): (record: R) => Record<string, unknown> {
+  const body = pairs.map(([key, field]) => `${JSON.stringify(key)}: r[${JSON.stringify(field)}]`).join(', ')
+  return new Function('r', `return { ${body} }`) as (record: R) => Record<string, unknown>
 }
 
-export const serializeOrder = (o: OrderRecord) => pick(o, ORDER_KEYS)
-export const serializeOrderItem = (it: OrderItemRecord) => pick(it, ORDER_ITEM_KEYS)
-export function serializeBulkItem(it: OrderItemRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [key, field] of BULK_ITEM_KEYS) out[key] = it[field]
-  return out
-}
+export const serializeOrder = compile<OrderRecord>(ORDER_KEYS.map((k) => [k, k]))
+export const serializeOrderItem = compile<OrderItemRecord>(ORDER_ITEM_KEYS.map((k) => [k, k]))
+export const serializeBulkItem = compile<OrderItemRecord>(BULK_ITEM_KEYS)

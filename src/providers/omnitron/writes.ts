@@ -97,18 +97,20 @@ const BULK_FIELDS = ['status', 'invoice_number', 'invoice_date', 'e_archive_url'
  * included"); attributes and attributes_kwargs replace the whole object.
  */
 function applyItemValues(db: OmnitronDb, plan: ChangePlan, item: OrderItemRecord, values: Record<string, unknown>): void {
-  const changes: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(values)) {
+  // Keys are validated field names; user keys only appear inside extra_field, merged with define.
+  const changes: Record<string, unknown> = Object.create(null)
+  for (const key in values) {
+    const value = values[key]
     if (key === 'extra_field') {
       const merged: Record<string, unknown> = { ...plan.value(item, 'extra_field') }
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) define(merged, k, v)
-      define(changes, key, merged)
+      changes[key] = merged
     } else if (key === 'data_source') {
-      define(changes, 'datasource', value)
+      changes.datasource = value
     } else if (value !== null && typeof value === 'object' && 'seconds' in value && 'micros' in value) {
-      define(changes, key, formatDrfDateTime(value as Instant))
+      changes[key] = formatDrfDateTime(value as Instant)
     } else {
-      define(changes, key, value)
+      changes[key] = value
     }
   }
   plan.set(db.items, item, changes as Partial<OrderItemRecord>)
