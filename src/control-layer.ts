@@ -89,6 +89,7 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
       ...(fault && { fault: { name: fault.name, kind: fault.connection ? 'connection' : fault.status ? 'status' : 'delay', when: fault.when } }),
       unmatched: mock.unmatched !== undefined,
       ...(mock.unmatched && { closestRoutes: mock.unmatched.closest }),
+      ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
     })
     return response
   }

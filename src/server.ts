@@ -13,6 +13,12 @@ export interface ServerOptions extends CreateAppOptions {
   port?: number
   /** Default 127.0.0.1; use 0.0.0.0 in a container. */
   host?: string
+  /**
+   * How long a client may take to send its headers, and its whole request
+   * (default 10 s and 30 s): a slow or stalled client is cut off instead of
+   * holding a connection open forever.
+   */
+  timeouts?: { headersMs?: number; requestMs?: number }
 }
 
 export interface RunningServer {
@@ -91,7 +97,17 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
           }),
       })
     }
-    const server = serve({ fetch: withConnectionFaults(app), port: options.port ?? 4010, hostname: host }, onListening)
+    const headersTimeout = options.timeouts?.headersMs ?? 10_000
+    const requestTimeout = Math.max(options.timeouts?.requestMs ?? 30_000, headersTimeout)
+    const server = serve(
+      {
+        fetch: withConnectionFaults(app),
+        port: options.port ?? 4010,
+        hostname: host,
+        serverOptions: { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeout / 4)) },
+      },
+      onListening,
+    )
     keepLightweightResponsesOnly()
     server.once('error', reject)
   })

@@ -23,6 +23,8 @@ export interface RequestContext {
   readonly body: Uint8Array
   /** Set by a provider's fallback route: no route matched; the closest known ones. */
   unmatched?: { closest: string[] }
+  /** Set when this request changed state: its place in the session's order of writes. */
+  writeSeq?: number
 }
 
 /** Hono environment shared by every route of the mock. */
@@ -57,9 +59,23 @@ export interface WriteScope<Db> {
   readonly now: Instant
   readonly disabledRules: ReadonlySet<string>
   readonly fired: string[]
+  /**
+   * Call right after the state changed (synchronously with the change): the
+   * journal then knows the order writes took effect, which is the order a
+   * replay must follow, whatever order the answers left in.
+   */
+  committed(): void
 }
 
 export function writeScope<Db>(c: Context<MockEnv>, provider: string): WriteScope<Db> {
   const mock = c.get('mock')
-  return { db: mock.session.dbs.get(provider) as Db, now: mock.now, disabledRules: mock.scenario.disabledRules, fired: mock.fired }
+  return {
+    db: mock.session.dbs.get(provider) as Db,
+    now: mock.now,
+    disabledRules: mock.scenario.disabledRules,
+    fired: mock.fired,
+    committed: () => {
+      mock.writeSeq = ++mock.session.writes
+    },
+  }
 }

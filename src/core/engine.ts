@@ -78,6 +78,7 @@ export class MockEngine {
       // Every session of a scenario draws the same sequence: a probability fault repeats run after run.
       faults: new FaultState(seedFor(scenario.seed, 'faults')),
       clock: undefined,
+      writes: 0,
     }
   }
 

@@ -29,6 +29,8 @@ export interface JournalEntry {
   unmatched: boolean
   /** For an unmatched request: the known routes nearest to its path. */
   closestRoutes?: string[]
+  /** For a request that changed state: its place in the session's order of writes (1, 2, …). */
+  writeSeq?: number
 }
 
 const REDACTED_HEADERS = new Set(['authorization', 'api-key', 'x-mock-admin-token', 'cookie'])

@@ -17,6 +17,8 @@ export interface Session {
   readonly journal: Journal
   readonly faults: FaultState
   clock: SessionClock
+  /** How many writes took effect in this session (numbers them for the journal). */
+  writes: number
 }
 
 /**

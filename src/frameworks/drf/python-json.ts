@@ -20,6 +20,15 @@ export type DecodeResult = { ok: true; value: JsonValue } | { ok: false; message
 /** Python's int max str digits limit (3.11+): longer integer literals raise ValueError. */
 const INT_MAX_STR_DIGITS = 4300
 
+/**
+ * Nesting past Python's recursion limit (1000 frames, some already used by
+ * Django) raises RecursionError in the C scanner. DRF does not catch it (a
+ * Django 500); the mock answers the same message as a parse error instead,
+ * so no request body can make it answer 5xx.
+ */
+export const MAX_NESTING = 900
+const recursionMessage = (kind: 'array' | 'object') => `maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`
+
 /** Decode a request body the way DRF does. `charset` is the Content-Type's charset parameter, if any. */
 export function decodeJsonBody(bytes: Uint8Array, charset?: string): DecodeResult {
   const decoded = decodeText(bytes, charset)
@@ -32,6 +41,8 @@ export function parsePythonJson(text: string): DecodeResult {
   if (text.charCodeAt(0) === 0xfeff) {
     return { ok: false, message: 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)' }
   }
+  const tooDeep = text.length > MAX_NESTING * 2 ? deepestContainer(text) : undefined
+  if (tooDeep) return { ok: false, message: recursionMessage(tooDeep) }
   try {
     const value = JSON.parse(text) as JsonValue
     if (!hasHugeInteger(text)) return { ok: true, value }
@@ -122,6 +133,23 @@ function pythonUtf8StreamDecode(b: Uint8Array): TextResult {
     i += 4
   }
   return { ok: true, text: out }
+}
+
+/** The kind of container that first nests deeper than MAX_NESTING, outside strings; undefined if none does. */
+function deepestContainer(text: string): 'array' | 'object' | undefined {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING) return c === 0x5b ? 'array' : 'object'
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return undefined
 }
 
 /** JSON.parse accepts integer literals that CPython refuses (int max str digits). */

@@ -114,7 +114,9 @@ export async function createOrder(ctx: WriteContext, input: Input): Promise<Resp
     sellerName: ctx.db.sellerName,
     seq: ctx.db.seq++,
   })
-  await ctx.db.orders.insert(record)
+  const inserted = ctx.db.orders.insert(record) // reserves the order_id synchronously
+  ctx.committed()
+  await inserted
   return envelope(200, true, 'Order saved successfully', serializeOrder(record))
 }
 
@@ -129,5 +131,6 @@ export function updateOrder(ctx: WriteContext, input: Input, pathId?: string): R
   const refused = refusedByRules(ctx, OPERATION.update, { db: ctx.db, input, order })
   if (refused) return refused
   ctx.db.orders.patch(order, contentsFrom(input, buildContext(ctx, order.order_id), order))
+  ctx.committed()
   return envelope(200, true, 'Order saved successfully', serializeOrder(order))
 }

@@ -45,6 +45,7 @@ export function updateItem(ctx: WriteContext, order: OrderRecord, item: ItemReco
   )
   if (!result.ok) return rejected(result.errors)
   plan.commit()
+  ctx.committed()
   return { status: 200, body: serializeOrder(ctx.db, order) }
 }
 
@@ -55,6 +56,7 @@ export function deleteItem(ctx: WriteContext, order: OrderRecord, item: ItemReco
   if (!result.ok) return rejected(result.errors)
   plan.commit()
   ctx.db.items.delete(item.id)
+  ctx.committed()
   return { status: 200, body: serializeOrder(ctx.db, order) }
 }
 
@@ -88,8 +90,9 @@ export async function createPayment(ctx: WriteContext, order: OrderRecord, data:
     created_at: stamp,
     updated_at: stamp,
   }
-  const created = ctx.db.payments.insert(payment)
+  const created = ctx.db.payments.insert(payment) // reserves the key synchronously
   plan.commit()
+  ctx.committed()
   return { status: 201, body: serializePayment(await created) }
 }
 
@@ -104,5 +107,6 @@ export function updatePayment(ctx: WriteContext, order: OrderRecord, payment: Pa
   )
   if (!result.ok) return rejected(result.errors)
   plan.commit()
+  ctx.committed()
   return { status: 200, body: serializePayment(payment) }
 }

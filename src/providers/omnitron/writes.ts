@@ -55,6 +55,7 @@ export function updateOrder(ctx: WriteContext, order: OrderRecord, data: JsonVal
   const result = run(ctx, OPERATION.orderUpdate, { db: ctx.db, now: ctx.now, values, order }, plan)
   if (!result.ok) return { status: 400, body: result.errors }
   plan.commit()
+  ctx.committed()
   return { status: 200, body: serializeOrder(order) }
 }
 
@@ -130,6 +131,7 @@ export function updateItem(ctx: WriteContext, item: OrderItemRecord, data: JsonV
   const result = run(ctx, OPERATION.itemUpdate, itemWrite(ctx, item, values), plan, () => applyItemValues(ctx.db, plan, item, values))
   if (!result.ok) return { status: 400, body: result.errors }
   plan.commit()
+  ctx.committed()
   return { status: 200, body: serializeOrderItem(item) }
 }
 
@@ -198,5 +200,6 @@ export function bulkStatusUpdate(ctx: WriteContext, data: JsonValue): WriteResul
   }
   if (errors.length > 0) return { status: 400, body: errors }
   plan.commit()
+  ctx.committed()
   return { status: 200, body: updated.map(serializeBulkItem) }
 }
