@@ -33,6 +33,8 @@ export interface RunningServer {
 function withConnectionFaults(app: MockApp) {
   return async (request: Request, env: HttpBindings | Http2Bindings) => {
     const incoming = env.incoming as IncomingMessage
+    // The request is in: no deadline while the answer is prepared (readIncoming clears it once a body is read).
+    if (request.method === 'GET' || request.method === 'HEAD') incoming.socket.setTimeout(0)
     const response = await app.fetch(request, { ...env, mockReadBody: (limit: number) => readIncoming(incoming, limit) })
     const fault = response.headers.get(CONNECTION_FAULT_HEADER)
     if (!fault) return response
@@ -58,7 +60,10 @@ function readIncoming(incoming: IncomingMessage, limit: number): Promise<{ ok: t
       chunks.push(chunk)
     }
     incoming.on('data', onData)
-    incoming.once('end', () => resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }))
+    incoming.once('end', () => {
+      incoming.socket.setTimeout(0)
+      resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) })
+    })
     incoming.once('error', reject)
   })
 }
@@ -77,6 +82,20 @@ function keepLightweightResponsesOnly(): void {
   if (globalThis.Response !== platform.Response) useResponseClass(globalThis.Response)
   Object.defineProperty(globalThis, 'Request', { value: platform.Request, writable: true, configurable: true })
   Object.defineProperty(globalThis, 'Response', { value: platform.Response, writable: true, configurable: true })
+}
+
+/**
+ * Node's own headers/request timeouts are checked on a list that one busy
+ * keep-alive connection can hide a stalled one behind; so each socket also
+ * gets an inactivity deadline: its headers within `headersMs`, its body
+ * within `requestMs`, none while the answer is being prepared (an injected
+ * delay may take a minute; see withConnectionFaults and readIncoming), and
+ * Node's keep-alive timeout after it.
+ */
+function cutOffStalledClients(server: import('node:http').Server, headersMs: number, requestMs: number): void {
+  const cut = (socket: import('node:net').Socket) => () => socket.destroy()
+  server.on('connection', (socket) => socket.setTimeout(headersMs, cut(socket)))
+  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(requestMs, cut(req.socket)))
 }
 
 /** Serves the app over HTTP with @hono/node-server. */
@@ -110,5 +129,6 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     )
     keepLightweightResponsesOnly()
     server.once('error', reject)
+    cutOffStalledClients(server as import('node:http').Server, headersTimeout, requestTimeout)
   })
 }

@@ -13,6 +13,8 @@
  * No Node APIs: this file runs in browsers too (msw's rule for src/core).
  */
 
+import { tooDeep } from '../../core/json-depth.js'
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 
 export type DecodeResult = { ok: true; value: JsonValue } | { ok: false; message: string }
@@ -41,8 +43,8 @@ export function parsePythonJson(text: string): DecodeResult {
   if (text.charCodeAt(0) === 0xfeff) {
     return { ok: false, message: 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)' }
   }
-  const tooDeep = text.length > MAX_NESTING * 2 ? deepestContainer(text) : undefined
-  if (tooDeep) return { ok: false, message: recursionMessage(tooDeep) }
+  const deep = tooDeep(text, MAX_NESTING)
+  if (deep) return { ok: false, message: recursionMessage(deep) }
   try {
     const value = JSON.parse(text) as JsonValue
     if (!hasHugeInteger(text)) return { ok: true, value }
@@ -133,23 +135,6 @@ function pythonUtf8StreamDecode(b: Uint8Array): TextResult {
     i += 4
   }
   return { ok: true, text: out }
-}
-
-/** The kind of container that first nests deeper than MAX_NESTING, outside strings; undefined if none does. */
-function deepestContainer(text: string): 'array' | 'object' | undefined {
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c) i++
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) inString = true
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_NESTING) return c === 0x5b ? 'array' : 'object'
-    } else if (c === 0x5d || c === 0x7d) depth--
-  }
-  return undefined
 }
 
 /** JSON.parse accepts integer literals that CPython refuses (int max str digits). */

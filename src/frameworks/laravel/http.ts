@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { readBody } from '../../core/body.js'
 import { closestRoutes } from '../../core/closest.js'
+import { tooDeep } from '../../core/json-depth.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
 import { laravelJson } from './json.js'
 import { type MockEnv, providerPath } from '../../core/context.js'
@@ -82,6 +83,9 @@ export class LaravelSite {
 
 export type Input = Record<string, unknown>
 
+/** json_decode()'s default depth: deeper JSON decodes to null, an empty input for Laravel. */
+const PHP_JSON_DEPTH = 512
+
 /**
  * `$request->all()`: the query string, overridden by the body (JSON when the
  * Content-Type says JSON, else a form body), then TrimStrings and
@@ -94,7 +98,7 @@ export async function readInput(c: Context<MockEnv>): Promise<{ ok: true; input:
   for (const [k, v] of new URL(c.req.url).searchParams) define(input, k, v)
   const type = (c.req.header('content-type') ?? '').toLowerCase()
   const text = new TextDecoder().decode(body.bytes)
-  if (/\/json|\+json/.test(type)) {
+  if (/\/json|\+json/.test(type) && !tooDeep(text, PHP_JSON_DEPTH)) {
     try {
       const parsed: unknown = JSON.parse(text)
       if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) for (const [k, v] of Object.entries(parsed)) define(input, k, v)

@@ -3,7 +3,7 @@ import { readBody } from '../../core/body.js'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
-import { MSG } from '../../frameworks/drf/fields.js'
+import { charField, MSG, validatePartial } from '../../frameworks/drf/fields.js'
 import { paginate } from '../../frameworks/drf/pagination.js'
 import { pythonInt } from '../../frameworks/drf/python.js'
 import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
@@ -52,14 +52,14 @@ export function omnitronRoutes() {
         data = parsed.data
       }
       if (!isPlainObject(data)) return badRequest({ non_field_errors: [MSG.notDict(pythonTypeName(data))] })
-      const { password, username } = data as Record<string, unknown>
-      if (password === undefined) return badRequest({ password: [MSG.required] })
-      if (password === null) return badRequest({ password: [MSG.null] })
-      if (password === '') return badRequest({ password: [MSG.blank] })
-      if (typeof username !== 'string' || username.trim() === '') {
-        return badRequest({ non_field_errors: ['Must include "username" and "password".'] })
-      }
-      const user = dbOf(c).users.find((u) => u.username === username.trim() && u.password === String(password))
+      // dj-rest-auth's LoginSerializer: username optional and blank-able, password a required string (not stripped).
+      const { values, errors } = validatePartial({ username: charField({ allowBlank: true }), password: charField({ allowBlank: false }) }, data)
+      if (!Object.hasOwn(data, 'password')) errors.password = [MSG.required]
+      if (Object.keys(errors).length > 0) return badRequest(errors)
+      const username = (values.username as string | undefined) ?? ''
+      const password = String((data as Record<string, unknown>).password)
+      if (username === '') return badRequest({ non_field_errors: ['Must include "username" and "password".'] })
+      const user = dbOf(c).users.find((u) => u.username === username && u.password === password)
       if (!user) return badRequest({ non_field_errors: ['Unable to log in with provided credentials.'] })
       return drfJson(200, { key: user.token })
     },
