@@ -29,6 +29,19 @@ describe('the CLI, end to end', () => {
     expect(cli.output()).toMatch(/^PATCH \/omnitron\/api\/v1\/orders\/12345\/ 200 [\d.]+ms scenario=default session=cli$/m)
   })
 
+  it('SIGTERM lets an in-flight request finish, then exits 0', async () => {
+    const own = await spawnCli(BIN, ['--quiet'])
+    const started = Date.now()
+    const pending = fetch(`${own.url}/omnitron/api/v1/orders/12345/`, { headers: { ...AUTH, 'X-Mock-Delay': '800' } })
+    await new Promise((r) => setTimeout(r, 200))
+    const exited = own.stop('SIGTERM')
+    const res = await pending
+    expect(res.status).toBe(200)
+    expect((await res.json()).pk).toBe(12345)
+    expect(await exited).toBe(0)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(800)
+  })
+
   it('exits 0 on SIGTERM after finishing', async () => {
     const own = await spawnCli(BIN, ['--quiet'])
     expect((await fetch(`${own.url}/__mock/health`)).status).toBe(200)
@@ -58,6 +71,36 @@ describe('the CLI, refusing bad input without a stack trace', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('default.yaml: providers.omnitron.orders[0].pk:')
     expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it.each([
+    ['a YAML syntax error', 'providers: [\n', /bad\.yaml:\d+:\d+: /],
+    ['an empty file', '', /bad\.yaml: \(root\): expected a mapping/],
+    ['a list at the top', '- 1\n', /bad\.yaml: \(root\): expected a mapping/],
+    ['a wrong type', 'seed: many\n', /bad\.yaml: seed: /],
+    ['an unknown key', 'sede: 1\n', /bad\.yaml: \(root\): unknown key "sede"/],
+    ['an unknown provider', 'providers: { shopify: {} }\n', /bad\.yaml: providers: unknown key "shopify"/],
+    ['an unknown parent', 'extends: nowhere\n', /bad\.yaml: extends: unknown scenario "nowhere"/],
+    ['a record of the wrong shape', 'providers:\n  hamgam:\n    products: [{ id: 1 }]\n', /bad\.yaml: providers\.hamgam\.products\[0\]\.name: /],
+    ['a fault with two effects', 'faults: [{ name: f, status: { code: 500 }, connection: EMPTY_RESPONSE }]\n', /bad\.yaml: faults\[0\]: a fault has a status or a connection effect, not both/],
+    ['a duplicate key', 'seed: 1\nseed: 2\n', /bad\.yaml:\d+:\d+: Map keys must be unique/],
+    ['binary garbage', '\u0000\u0001\u0002\u00ff', /bad\.yaml/],
+    ['a huge alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /bad\.yaml/],
+  ])('%s in a scenario file: exit 2, one clear line, no stack trace', async (_, text, pattern) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocm-bad-'))
+    writeFileSync(join(dir, 'default.yaml'), 'description: fine\n')
+    writeFileSync(join(dir, 'bad.yaml'), text)
+    const r = await runCli(BIN, ['--scenarios', dir, '--port', '0'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(pattern)
+    expect(r.stderr).not.toMatch(/\n\s+at |Error: /)
+    expect(r.stdout).toBe('')
+  })
+
+  it('a scenarios directory that does not exist: exit 2, one line', async () => {
+    const r = await runCli(BIN, ['--scenarios', '/nonexistent/scenarios', '--port', '0'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('/nonexistent/scenarios: cannot read the scenarios directory (ENOENT)')
   })
 
   it('an unknown default scenario exits 2 listing the known ones', async () => {

@@ -46,7 +46,13 @@ function parseText(source: ScenarioSource, problems: string[]): unknown {
     return undefined
   }
   // `__proto__` keys in a file stay plain data (yaml builds maps with defineProperty-safe objects).
-  return doc.toJS({ maxAliasCount: 100 })
+  try {
+    return doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    // e.g. "Excessive alias count": an alias bomb.
+    problems.push(`${source.file}: ${(error as Error).message.split('\n')[0]}`)
+    return undefined
+  }
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
