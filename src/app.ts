@@ -23,6 +23,8 @@ export interface AppOptions {
   version?: string
   /** When set, the admin API (but health) needs `Authorization: Bearer <token>` or `X-Mock-Admin-Token: <token>`. */
   adminToken?: string
+  /** Extra figures for /__mock/health (the Node server adds memory and open handles). */
+  diagnostics?: () => Record<string, unknown>
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -53,7 +55,14 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
     })
   }
 
-  app.route('/__mock', adminRoutes(engine, { version: options.version ?? '0.0.0', ...(options.adminToken !== undefined && { adminToken: options.adminToken }) }))
+  app.route(
+    '/__mock',
+    adminRoutes(engine, {
+      version: options.version ?? '0.0.0',
+      ...(options.adminToken !== undefined && { adminToken: options.adminToken }),
+      ...(options.diagnostics && { diagnostics: options.diagnostics }),
+    }),
+  )
 
   for (const provider of engine.providers) {
     app.use(`/${provider.name}/*`, controlLayer(engine, provider, maxSize))

@@ -93,14 +93,25 @@ function keepLightweightResponsesOnly(): void {
  * Node's keep-alive timeout after it.
  */
 function cutOffStalledClients(server: import('node:http').Server, headersMs: number, requestMs: number): void {
-  const cut = (socket: import('node:net').Socket) => () => socket.destroy()
-  server.on('connection', (socket) => socket.setTimeout(headersMs, cut(socket)))
-  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(requestMs, cut(req.socket)))
+  // One 'timeout' listener per socket; later calls only move the deadline (a listener per request would leak on keep-alive).
+  server.on('connection', (socket) => {
+    socket.on('timeout', () => socket.destroy())
+    socket.setTimeout(headersMs)
+  })
+  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(requestMs))
+}
+
+/** Memory and open handles, for /__mock/health (a container that runs for days can be watched). */
+function processDiagnostics(): Record<string, unknown> {
+  const memory = process.memoryUsage()
+  const resources: Record<string, number> = {}
+  for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1
+  return { rssMb: Math.round(memory.rss / 1048576), heapUsedMb: Math.round(memory.heapUsed / 1048576), activeResources: resources }
 }
 
 /** Serves the app over HTTP with @hono/node-server. */
 export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const app = createApp(options)
+  const app = createApp({ diagnostics: processDiagnostics, ...options })
   const host = options.host ?? '127.0.0.1'
   return new Promise((resolve, reject) => {
     const onListening = (info: AddressInfo) => {

@@ -27,6 +27,7 @@ export interface AdminOptions {
   version: string
   /** When set, every admin call but health needs `Authorization: Bearer <token>` or `X-Mock-Admin-Token`. */
   adminToken?: string
+  diagnostics?: () => Record<string, unknown>
 }
 
 const badBody = (detail: string): Problem => ({ code: 'bad-admin-request', status: 400, title: 'Bad admin request', detail })
@@ -81,6 +82,7 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
       scenarios: engine.scenarios.size,
       sessions: engine.sessions.size,
       maxSessions: engine.sessions.max,
+      ...options.diagnostics?.(),
     }),
   )
 
