@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SMOKE = process.argv.includes('--smoke')
 const DURATION = SMOKE ? 0.3 : Number(process.env.BENCH_DURATION ?? 5)
-const WARMUP = SMOKE ? 0.1 : Math.min(2, DURATION)
+const WARMUP = SMOKE ? 0.1 : Math.min(3, DURATION)
 const CONNECTIONS = 32
 const BIG_ITEMS = SMOKE ? 2_000 : 100_000
 const SESSIONS = SMOKE ? 300 : 10_000
