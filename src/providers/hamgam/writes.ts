@@ -34,19 +34,36 @@ const itemFields = perObject((db: HamgamDb): Record<string, Field<unknown>> => (
     notes: charField({ allowBlank: true }),
   }))
 
-/** PATCH /api/orders/{id}/items/{item_id}: partial update; answers the whole order. */
-export function updateItem(ctx: WriteContext, order: OrderRecord, item: ItemRecord, data: unknown): WriteResult {
+/**
+ * A DRF partial update (serializer(partial=True).save()): validate the sent
+ * fields, run the operation's rules, write the values and what the rules
+ * derived at once, answer.
+ */
+function partialUpdate<R extends object>(
+  ctx: WriteContext,
+  operation: string,
+  target: { table: { patch(record: R, changes: Partial<R>): void }; record: R; fields: Record<string, Field<unknown>> },
+  write: Omit<HamgamWrite, 'db' | 'now' | 'values'>,
+  data: unknown,
+  answer: () => unknown,
+): WriteResult {
   if (!isPlainObject(data)) return notDict(data)
-  const { values, errors } = validatePartial(itemFields(ctx.db), data)
+  const { values, errors } = validatePartial(target.fields, data)
   const plan = new ChangePlan()
-  plan.touch(ctx.db.items, item)
-  const result = run(ctx, OPERATION.itemUpdate, { db: ctx.db, now: ctx.now, values, order, item }, plan, errors, () =>
-    plan.set(ctx.db.items, item, values as Partial<ItemRecord>),
+  plan.touch(target.table, target.record)
+  const result = run(ctx, operation, { db: ctx.db, now: ctx.now, values, ...write }, plan, errors, () =>
+    plan.set(target.table, target.record, values as Partial<R>),
   )
   if (!result.ok) return rejected(result.errors)
   plan.commit()
   ctx.committed()
-  return { status: 200, body: serializeOrder(ctx.db, order) }
+  return { status: 200, body: answer() }
+}
+
+/** PATCH /api/orders/{id}/items/{item_id}: partial update; answers the whole order. */
+export function updateItem(ctx: WriteContext, order: OrderRecord, item: ItemRecord, data: unknown): WriteResult {
+  const target = { table: ctx.db.items, record: item, fields: itemFields(ctx.db) }
+  return partialUpdate(ctx, OPERATION.itemUpdate, target, { order, item }, data, () => serializeOrder(ctx.db, order))
 }
 
 /** DELETE /api/orders/{id}/items/{item_id}: removes the item; answers the whole order. */
@@ -98,15 +115,6 @@ export async function createPayment(ctx: WriteContext, order: OrderRecord, data:
 
 /** PATCH /api/orders/{id}/payments/{payment_id} */
 export function updatePayment(ctx: WriteContext, order: OrderRecord, payment: PaymentRecord, data: unknown): WriteResult {
-  if (!isPlainObject(data)) return notDict(data)
-  const { values, errors } = validatePartial(paymentFields(ctx.db), data)
-  const plan = new ChangePlan()
-  plan.touch(ctx.db.payments, payment)
-  const result = run(ctx, OPERATION.paymentUpdate, { db: ctx.db, now: ctx.now, values, order, payment }, plan, errors, () =>
-    plan.set(ctx.db.payments, payment, values as Partial<PaymentRecord>),
-  )
-  if (!result.ok) return rejected(result.errors)
-  plan.commit()
-  ctx.committed()
-  return { status: 200, body: serializePayment(payment) }
+  const target = { table: ctx.db.payments, record: payment, fields: paymentFields(ctx.db) }
+  return partialUpdate(ctx, OPERATION.paymentUpdate, target, { order, payment }, data, () => serializePayment(payment))
 }
