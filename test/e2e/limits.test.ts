@@ -11,7 +11,7 @@ const OMNITRON = { Authorization: 'Token omnitron-test-token', 'Content-Type': '
 describe('limits', () => {
   let server: RunningServer
   const alive = async () => expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200)
-  const patch = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  const patch = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/omnitron/api/v1/order_items/7105/`, { method: 'PATCH', headers: { ...OMNITRON, 'X-Mock-Session': 'limits', ...headers }, body })
 
   beforeAll(async () => {
