@@ -50,10 +50,6 @@ export function instantFromDate(date: Date): Instant {
   return { seconds, micros: (ms - seconds * 1000) * 1000 }
 }
 
-export function realNow(): Instant {
-  return instantFromDate(new Date())
-}
-
 /**
  * Python's `datetime.isoformat()` in UTC as DRF renders it: microseconds only
  * when non-zero, `+00:00` replaced by `Z`.
@@ -66,8 +62,4 @@ export function formatDrfDateTime(t: Instant): string {
 /** RFC 3339 with milliseconds, for the mock's own (non-provider) output. */
 export function formatIso(t: Instant): string {
   return new Date(t.seconds * 1000 + Math.floor(t.micros / 1000)).toISOString()
-}
-
-export function compareInstants(a: Instant, b: Instant): number {
-  return a.seconds - b.seconds || a.micros - b.micros
 }
