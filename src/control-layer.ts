@@ -27,7 +27,7 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
     const started = performance.now()
     const arrived = new Date().toISOString()
     const headers = c.req.raw.headers
-    const control = readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, () => engine.scenarioNames())
+    const control = readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
     if (isProblem(control)) return problemResponse(control)
     const delayHeader = parseDelayHeader(headers.get('x-mock-delay'))
     if (typeof delayHeader === 'object') return problemResponse(delayHeader)

@@ -50,7 +50,7 @@ async function jsonBody(c: Context): Promise<Body> {
 export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
   const admin = new Hono({ strict: false })
   const control = (headers: Headers) =>
-    readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, () => engine.scenarioNames())
+    readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
 
   /** The session named by the control headers (created on first use, like a provider request). */
   const withSession = (handler: (c: Context, session: Session) => Response | Promise<Response>) => async (c: Context) => {

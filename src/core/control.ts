@@ -20,18 +20,18 @@ export interface Control {
 export function readControl(
   headers: Headers,
   defaults: { scenario: string; session: string },
-  knownScenarios: () => string[],
+  scenarios: ReadonlyMap<string, unknown>,
 ): Control | Problem {
   const scenario = headers.get(HEADER.scenario)?.trim() || defaults.scenario
-  const known = knownScenarios()
-  if (!known.includes(scenario)) {
+  const known = () => [...scenarios.keys()].sort()
+  if (!scenarios.has(scenario)) {
     return {
       code: 'unknown-scenario',
       status: 400,
       title: 'Unknown scenario',
-      detail: `X-Mock-Scenario "${scenario}" is not a known scenario. Known: ${known.join(', ')}.`,
+      detail: `X-Mock-Scenario "${scenario}" is not a known scenario. Known: ${known().join(', ')}.`,
       header: 'X-Mock-Scenario',
-      knownScenarios: known,
+      knownScenarios: known(),
     }
   }
   const sessionHeader = headers.get(HEADER.session)
@@ -43,7 +43,7 @@ export function readControl(
       title: 'Bad control header',
       detail: 'X-Mock-Session must be 1 to 128 visible ASCII characters (no spaces).',
       header: 'X-Mock-Session',
-      knownScenarios: known,
+      knownScenarios: known(),
     }
   }
   const nowHeader = headers.get(HEADER.now)
@@ -56,7 +56,7 @@ export function readControl(
       title: 'Bad control header',
       detail: `X-Mock-Now "${nowHeader}" is not an ISO 8601 instant with an offset, e.g. 2025-01-24T08:45:18.831693Z.`,
       header: 'X-Mock-Now',
-      knownScenarios: known,
+      knownScenarios: known(),
     }
   }
   return { scenario, session, now }
