@@ -58,6 +58,12 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
     if (isProblem(ctl)) return problemResponse(ctl)
     return handler(c, await engine.session(ctl.scenario, ctl.session))
   }
+  /** The same, for calls that send a JSON object body (a body that is not one is a problem, not a call). */
+  const withSessionAndBody = (handler: (c: Context, session: Session, body: Record<string, unknown>) => Response | Promise<Response>) =>
+    withSession(async (c, session) => {
+      const read = await jsonBody(c)
+      return read.ok ? handler(c, session, read.value) : problemResponse(read.problem)
+    })
   const where = (session: Session) => ({ scenario: session.scenario.name, session: session.id })
 
   if (options.adminToken) {
@@ -119,10 +125,7 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
 
   admin.put(
     '/state',
-    withSession(async (c, session) => {
-      const read = await jsonBody(c)
-      if (!read.ok) return problemResponse(read.problem)
-      const body = read.value
+    withSessionAndBody(async (c, session, body) => {
       const state = Object.hasOwn(body, 'state') ? body.state : body
       const problems = await engine.importState(session, state)
       if (problems.length > 0) {
@@ -148,10 +151,8 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
 
   admin.post(
     '/requests/count',
-    withSession(async (c, session) => {
-      const read = await jsonBody(c)
-      if (!read.ok) return problemResponse(read.problem)
-      const filter = parseJournalFilter(read.value)
+    withSessionAndBody((c, session, body) => {
+      const filter = parseJournalFilter(body)
       if ('code' in filter) return problemResponse(filter)
       return c.json({ count: session.journal.count(filter) })
     }),
@@ -175,10 +176,7 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
   // {"now": "<ISO instant>"} freezes the session's time; {"offsetMs": n} shifts real time. X-Mock-Now still wins per request.
   admin.put(
     '/clock',
-    withSession(async (c, session) => {
-      const read = await jsonBody(c)
-      if (!read.ok) return problemResponse(read.problem)
-      const body = read.value
+    withSessionAndBody(async (c, session, body) => {
       if (typeof body.now === 'string' && body.offsetMs === undefined) {
         const now = parseInstant(body.now)
         if (!now) return problemResponse(badBody(`now "${body.now}" is not an ISO 8601 instant with an offset.`))
