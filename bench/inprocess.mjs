@@ -1,17 +1,24 @@
 // In-process: the same request through the mock's MSW handlers and through a static MSW
 // handler returning the same JSON, alternating rounds in one process. Prints mean µs of each.
 import { readFileSync } from 'node:fs'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { createMock } from '../dist/index.js'
 
 const N = Number(process.argv[2] ?? 3000)
 const body = JSON.parse(readFileSync(new URL('./fixtures/order-item.json', import.meta.url), 'utf8'))
 const mock = await createMock({ baseUrls: { omnitron: 'https://omnitron.example.com' } })
-const server = setupServer(...mock.handlers, http.all('https://static.example.com/*', () => HttpResponse.json(body)))
+const server = setupServer(
+  ...mock.handlers,
+  http.all('https://static.example.com/*', () => HttpResponse.json(body)),
+)
 server.listen({ onUnhandledRequest: 'error' })
 
-const init = { method: 'PATCH', headers: { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }, body: '{"tracking_number":"TR"}' }
+const init = {
+  method: 'PATCH',
+  headers: { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' },
+  body: '{"tracking_number":"TR"}',
+}
 async function run(url, n) {
   const started = performance.now()
   for (let i = 0; i < n; i++) await (await fetch(url, init)).arrayBuffer()
@@ -29,4 +36,10 @@ for (let r = 0; r < rounds; r++) {
   staticMs += await run(STATIC_URL, N / rounds)
 }
 server.close()
-process.stdout.write(JSON.stringify({ requests: N, mockMeanUs: Math.round((mockMs / N) * 1000), staticMeanUs: Math.round((staticMs / N) * 1000) }))
+process.stdout.write(
+  JSON.stringify({
+    requests: N,
+    mockMeanUs: Math.round((mockMs / N) * 1000),
+    staticMeanUs: Math.round((staticMs / N) * 1000),
+  }),
+)

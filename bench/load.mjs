@@ -13,7 +13,14 @@ const result = await autocannon({
   duration: opts.duration ?? 5,
   ...(opts.amount && { amount: opts.amount }),
   ...(opts.sessions && {
-    requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-mock-session': `bench-${n++ % opts.sessions}` } }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, 'x-mock-session': `bench-${n++ % opts.sessions}` },
+        }),
+      },
+    ],
   }),
 })
 process.stdout.write(

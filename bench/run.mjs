@@ -25,17 +25,27 @@ const SESSION_CAP = SMOKE ? 50 : 1_000
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'bench', 'results')
 
 const OMNITRON = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }
-const ITEM_PATCH = { method: 'PATCH', headers: OMNITRON, body: JSON.stringify({ tracking_number: 'TR-BENCH', status: '500' }) }
+const ITEM_PATCH = {
+  method: 'PATCH',
+  headers: OMNITRON,
+  body: JSON.stringify({ tracking_number: 'TR-BENCH', status: '500' }),
+}
 
 // ------------------------------------------------------------ processes
 
 const children = new Set()
-process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')))
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL')
+})
 
 /** Spawns a server; resolves when it prints its URL, with the time that took. */
 function startServer(args, env = {}) {
   const started = performance.now()
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   children.add(child)
   let out = ''
   return new Promise((resolve, reject) => {
@@ -81,12 +91,18 @@ async function load(opts) {
 
 function loadOnce(opts) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench', 'load.mjs'), JSON.stringify({ connections: CONNECTIONS, duration: DURATION, ...opts })], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bench', 'load.mjs'), JSON.stringify({ connections: CONNECTIONS, duration: DURATION, ...opts })],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let out = ''
     child.stdout.on('data', (d) => (out += d))
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator failed (${code})`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator failed (${code})`)),
+    )
   })
 }
 
@@ -121,15 +137,28 @@ function scenarioDir() {
   // ~100 order items: the fixtures plus one generated order of 100 items (the bulk case uses them).
   write('small', 'extends: default\nproviders:\n  omnitron:\n    generate: { orders: 1, itemsPerOrder: 100 }\n')
   // The same, with 100,000 order items.
-  write('big', `extends: default\nproviders:\n  omnitron:\n    generate: { orders: ${BIG_ITEMS / 100}, itemsPerOrder: 100 }\n`)
+  write(
+    'big',
+    `extends: default\nproviders:\n  omnitron:\n    generate: { orders: ${BIG_ITEMS / 100}, itemsPerOrder: 100 }\n`,
+  )
   // Fixtures only, for the many-sessions case (each new session seeds).
-  write('lean', 'extends: default\nproviders:\n  omnitron: { generate: { orders: 0 } }\n  hamgam: { generate: { orders: 0 } }\n  aymakan: { generate: { orders: 0 } }\n')
+  write(
+    'lean',
+    'extends: default\nproviders:\n  omnitron: { generate: { orders: 0 } }\n  hamgam: { generate: { orders: 0 } }\n  aymakan: { generate: { orders: 0 } }\n',
+  )
   return dir
 }
 
 // ------------------------------------------------------------ the run
 
-const results = { date: new Date().toISOString(), smoke: SMOKE, durationSeconds: DURATION, connections: CONNECTIONS, node: process.version, cases: {} }
+const results = {
+  date: new Date().toISOString(),
+  smoke: SMOKE,
+  durationSeconds: DURATION,
+  connections: CONNECTIONS,
+  node: process.version,
+  cases: {},
+}
 const dir = scenarioDir()
 const MOCK = (extra = []) => [join(ROOT, 'dist', 'cli.js'), '--port', '0', '--quiet', '--scenarios', dir, ...extra]
 
@@ -151,7 +180,12 @@ try {
   results.cases.mockIdleRssMb = rssMb(mock.pid)
   results.cases.patch = await load({ url: `${mock.url}/omnitron/api/v1/order_items/7105/`, ...small })
   results.cases.getOrder = await load({ url: `${mock.url}/omnitron/api/v1/orders/12345/`, headers: OMNITRON })
-  const entries = Array.from({ length: 100 }, (_, i) => ({ id: 9_000_001 + i, status: '500', tracking_number: `TR-${i}`, shipping_company: 'ups' }))
+  const entries = Array.from({ length: 100 }, (_, i) => ({
+    id: 9_000_001 + i,
+    status: '500',
+    tracking_number: `TR-${i}`,
+    shipping_company: 'ups',
+  }))
   results.cases.bulk100 = await load({
     url: `${mock.url}/omnitron/api/i1/order_items/bulk_status_update/`,
     method: 'PATCH',
@@ -192,7 +226,9 @@ try {
   const honoStarts = []
   for (let i = 0; i < runs; i++) {
     mockStarts.push(await startToFirst200(MOCK(), '/omnitron/api/v1/orders/12345/', OMNITRON))
-    honoStarts.push(await startToFirst200([join(ROOT, 'bench', 'servers', 'hono-map.mjs')], '/omnitron/api/v1/order_items/7105/', {}))
+    honoStarts.push(
+      await startToFirst200([join(ROOT, 'bench', 'servers', 'hono-map.mjs')], '/omnitron/api/v1/order_items/7105/', {}),
+    )
   }
   results.cases.startMs = { mock: round(median(mockStarts), 0), hono: round(median(honoStarts), 0) }
 
@@ -201,7 +237,14 @@ try {
   const rss = {}
   const step = SESSIONS / 4
   for (let done = step; done <= SESSIONS; done += step) {
-    await load({ url: `${many.url}/omnitron/api/v1/orders/12345/`, headers: OMNITRON, sessions: SESSIONS, amount: step, connections: 8, duration: undefined })
+    await load({
+      url: `${many.url}/omnitron/api/v1/orders/12345/`,
+      headers: OMNITRON,
+      sessions: SESSIONS,
+      amount: step,
+      connections: 8,
+      duration: undefined,
+    })
     rss[done] = rssMb(many.pid)
   }
   const health = await (await fetch(`${many.url}/__mock/health`)).json()
@@ -210,7 +253,9 @@ try {
 
   // In-process: a request through the MSW handlers against a static MSW handler, in its own process.
   results.cases.inProcess = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench', 'inprocess.mjs'), SMOKE ? '200' : '3000'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [join(ROOT, 'bench', 'inprocess.mjs'), SMOKE ? '200' : '3000'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error('in-process bench failed'))))
@@ -224,13 +269,48 @@ try {
 const c = results.cases
 const ratio = (a, b) => (a && b ? round(a / b, 2) : null)
 results.targets = [
-  { target: 'PATCH order item req/s ≥ 0.6 × raw node:http', value: ratio(c.patch.requestsPerSecond, c.raw.requestsPerSecond), goal: 0.6, higherIsBetter: true },
-  { target: 'Bulk (100 entries) items/s ≥ 20 × single-PATCH req/s', value: ratio(c.bulk100.requestsPerSecond * 100, c.patch.requestsPerSecond), goal: 20, higherIsBetter: true },
-  { target: 'PATCH p99 ≤ 2 × raw node:http p99', value: ratio(Math.max(c.patch.p99, 1), Math.max(c.raw.p99, 1)), goal: 2, higherIsBetter: false },
-  { target: 'Start to first 200 ≤ 1.5 × bare Hono', value: ratio(c.startMs.mock, c.startMs.hono), goal: 1.5, higherIsBetter: false },
-  { target: 'p50 with 100,000 items ≤ 1.2 × p50 with ~100', value: ratio(Math.max(c.patchBigStore.p50, 1), Math.max(c.patchSmallStore.p50, 1)), goal: 1.2, higherIsBetter: false },
-  { target: 'MSW request ≤ 2 × a static MSW handler', value: ratio(c.inProcess.mockMeanUs, c.inProcess.staticMeanUs), goal: 2, higherIsBetter: false },
-  { target: 'Idle RSS ≤ 1.3 × bare Hono', value: ratio(c.mockIdleRssMb, c.honoIdleRssMb), goal: 1.3, higherIsBetter: false },
+  {
+    target: 'PATCH order item req/s ≥ 0.6 × raw node:http',
+    value: ratio(c.patch.requestsPerSecond, c.raw.requestsPerSecond),
+    goal: 0.6,
+    higherIsBetter: true,
+  },
+  {
+    target: 'Bulk (100 entries) items/s ≥ 20 × single-PATCH req/s',
+    value: ratio(c.bulk100.requestsPerSecond * 100, c.patch.requestsPerSecond),
+    goal: 20,
+    higherIsBetter: true,
+  },
+  {
+    target: 'PATCH p99 ≤ 2 × raw node:http p99',
+    value: ratio(Math.max(c.patch.p99, 1), Math.max(c.raw.p99, 1)),
+    goal: 2,
+    higherIsBetter: false,
+  },
+  {
+    target: 'Start to first 200 ≤ 1.5 × bare Hono',
+    value: ratio(c.startMs.mock, c.startMs.hono),
+    goal: 1.5,
+    higherIsBetter: false,
+  },
+  {
+    target: 'p50 with 100,000 items ≤ 1.2 × p50 with ~100',
+    value: ratio(Math.max(c.patchBigStore.p50, 1), Math.max(c.patchSmallStore.p50, 1)),
+    goal: 1.2,
+    higherIsBetter: false,
+  },
+  {
+    target: 'MSW request ≤ 2 × a static MSW handler',
+    value: ratio(c.inProcess.mockMeanUs, c.inProcess.staticMeanUs),
+    goal: 2,
+    higherIsBetter: false,
+  },
+  {
+    target: 'Idle RSS ≤ 1.3 × bare Hono',
+    value: ratio(c.mockIdleRssMb, c.honoIdleRssMb),
+    goal: 1.3,
+    higherIsBetter: false,
+  },
   {
     target: `${SESSIONS} sessions touched: RSS after all ≤ 1.3 × after a quarter (cap ${SESSION_CAP})`,
     value: ratio(c.sessions.rssMbAfter[SESSIONS], c.sessions.rssMbAfter[SESSIONS / 4]),
@@ -241,7 +321,8 @@ results.targets = [
 
 // ------------------------------------------------------------ output
 
-const row = (name, r) => `| ${name} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} |`
+const row = (name, r) =>
+  `| ${name} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} |`
 const md = `# Benchmark results
 
 ${results.date} · Node ${results.node} · ${DURATION} s per case after ${WARMUP} s of warm-up · ${CONNECTIONS} connections · load generator (autocannon) and each server in its own process${SMOKE ? ' · **smoke run: figures meaningless**' : ''}
@@ -274,7 +355,9 @@ ${row(`mock: PATCH, ${BIG_ITEMS.toLocaleString('en')} items seeded`, c.patchBigS
 | idle RSS (MB) | ${c.mockIdleRssMb} | ${c.honoIdleRssMb} (bare Hono) |
 | RSS after the load above (MB) | ${c.mockLoadedRssMb} | |
 | seeding ${BIG_ITEMS.toLocaleString('en')} order items (ms, first request of the session) | ${c.bigSeedMs} | |
-| RSS after N sessions touched, cap ${SESSION_CAP} (MB) | ${Object.entries(c.sessions.rssMbAfter).map(([n, mb]) => `${n}: ${mb}`).join(' · ')} | sessions kept: ${c.sessions.kept} |
+| RSS after N sessions touched, cap ${SESSION_CAP} (MB) | ${Object.entries(c.sessions.rssMbAfter)
+  .map(([n, mb]) => `${n}: ${mb}`)
+  .join(' · ')} | sessions kept: ${c.sessions.kept} |
 | in-process request, mean µs (${c.inProcess.requests} each) | ${c.inProcess.mockMeanUs} (MSW → app) | ${c.inProcess.staticMeanUs} (static MSW handler) |
 `
 

@@ -21,11 +21,27 @@ const H = { authorization: 'Token omnitron-test-token', 'content-type': 'applica
 // Fixtures only (no generated records), so sessions are cheap to create and the cap is reached early.
 const dir = mkdtempSync(join(tmpdir(), 'ocm-soak-'))
 copyFileSync(join(ROOT, 'scenarios', 'default.yaml'), join(dir, 'default.yaml'))
-writeFileSync(join(dir, 'lean.yaml'), 'extends: default\nproviders:\n  omnitron: { generate: { orders: 0 } }\n  hamgam: { generate: { orders: 0 } }\n  aymakan: { generate: { orders: 0 } }\n')
+writeFileSync(
+  join(dir, 'lean.yaml'),
+  'extends: default\nproviders:\n  omnitron: { generate: { orders: 0 } }\n  hamgam: { generate: { orders: 0 } }\n  aymakan: { generate: { orders: 0 } }\n',
+)
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 const child = spawn(
   process.execPath,
-  [join(ROOT, 'dist', 'cli.js'), '--port', '0', '--quiet', '--scenarios', dir, '--scenario', 'lean', '--max-sessions', '300', '--journal-size', '200'],
+  [
+    join(ROOT, 'dist', 'cli.js'),
+    '--port',
+    '0',
+    '--quiet',
+    '--scenarios',
+    dir,
+    '--scenario',
+    'lean',
+    '--max-sessions',
+    '300',
+    '--journal-size',
+    '200',
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 )
 const url = await new Promise((resolve, reject) => {
@@ -42,7 +58,11 @@ const fds = () => readdirSync(`/proc/${child.pid}/fd`).length
 const health = async () => (await fetch(`${url}/__mock/health`)).json()
 function load(opts) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(ROOT, 'bench', 'load.mjs'), JSON.stringify({ connections: 16, duration: SLICE, ...opts })], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const p = spawn(
+      process.execPath,
+      [join(ROOT, 'bench', 'load.mjs'), JSON.stringify({ connections: 16, duration: SLICE, ...opts })],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
     let out = ''
     p.stdout.on('data', (d) => (out += d))
     p.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error('load failed'))))
@@ -56,14 +76,37 @@ while (Date.now() - started < SECONDS * 1000) {
   const kind = i++ % 3
   const r =
     kind === 0
-      ? await load({ url: `${url}/omnitron/api/v1/order_items/7105/`, method: 'PATCH', headers: H, body: '{"tracking_number":"SOAK","extra_field":{"n":1}}', sessions: SESSIONS })
+      ? await load({
+          url: `${url}/omnitron/api/v1/order_items/7105/`,
+          method: 'PATCH',
+          headers: H,
+          body: '{"tracking_number":"SOAK","extra_field":{"n":1}}',
+          sessions: SESSIONS,
+        })
       : kind === 1
         ? await load({ url: `${url}/omnitron/api/v1/orders/12345/`, headers: H, sessions: SESSIONS })
-        : await load({ url: `${url}/hamgam/api/orders/123/items/789`, method: 'PATCH', headers: { authorization: 'Token hamgam-staff-token', 'content-type': 'application/json' }, body: '{"quantity":2}', sessions: SESSIONS })
+        : await load({
+            url: `${url}/hamgam/api/orders/123/items/789`,
+            method: 'PATCH',
+            headers: { authorization: 'Token hamgam-staff-token', 'content-type': 'application/json' },
+            body: '{"quantity":2}',
+            sessions: SESSIONS,
+          })
   const h = await health()
-  samples.push({ t: Math.round((Date.now() - started) / 1000), rps: Math.round(r.requestsPerSecond), errors: r.errors + r.non2xx, rssMb: h.rssMb, heapMb: h.heapUsedMb, sessions: h.sessions, fds: fds(), resources: h.activeResources })
+  samples.push({
+    t: Math.round((Date.now() - started) / 1000),
+    rps: Math.round(r.requestsPerSecond),
+    errors: r.errors + r.non2xx,
+    rssMb: h.rssMb,
+    heapMb: h.heapUsedMb,
+    sessions: h.sessions,
+    fds: fds(),
+    resources: h.activeResources,
+  })
   const s = samples.at(-1)
-  process.stdout.write(`t=${s.t}s rps=${s.rps} errors=${s.errors} rss=${s.rssMb}MB heap=${s.heapMb}MB sessions=${s.sessions} fds=${s.fds} ${JSON.stringify(s.resources)}\n`)
+  process.stdout.write(
+    `t=${s.t}s rps=${s.rps} errors=${s.errors} rss=${s.rssMb}MB heap=${s.heapMb}MB sessions=${s.sessions} fds=${s.fds} ${JSON.stringify(s.resources)}\n`,
+  )
 }
 
 // Graceful shutdown: a request in flight completes.

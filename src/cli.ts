@@ -36,28 +36,30 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return Number(value)
 }
 
-async function main(): Promise<void> {
-  let values
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  scenarios: { type: 'string' },
+  scenario: { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  'journal-size': { type: 'string' },
+  'admin-token': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+
+function parseCli() {
   try {
-    ;({ values } = parseArgs({
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        scenarios: { type: 'string' },
-        scenario: { type: 'string' },
-        'max-sessions': { type: 'string' },
-        'max-body-bytes': { type: 'string' },
-        'journal-size': { type: 'string' },
-        'admin-token': { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-      strict: true,
-    }))
+    return parseArgs({ options: OPTIONS, strict: true }).values
   } catch (error) {
-    fail(`${(error as Error).message}\nRun with --help for the options.`)
+    return fail(`${(error as Error).message}\nRun with --help for the options.`)
   }
+}
+
+async function main(): Promise<void> {
+  const values = parseCli()
   if (values.help) {
     process.stdout.write(HELP)
     return
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
   const quiet = values.quiet ?? ['1', 'true', 'yes'].includes((env.MOCK_QUIET ?? '').toLowerCase())
   const log = (line: string) => process.stdout.write(`${line}\n`)
 
-  let server
+  let server: Awaited<ReturnType<typeof startServer>>
   try {
     server = await startServer({
       port,
@@ -82,10 +84,14 @@ async function main(): Promise<void> {
       maxSessions: integer('--max-sessions', values['max-sessions'] ?? env.MOCK_MAX_SESSIONS, 1000, 1),
       maxBodyBytes: integer('--max-body-bytes', values['max-body-bytes'] ?? env.MOCK_MAX_BODY_BYTES, 1024 * 1024, 1),
       journalSize: integer('--journal-size', values['journal-size'] ?? env.MOCK_JOURNAL_SIZE, 1000, 1),
-      ...((values['admin-token'] ?? env.MOCK_ADMIN_TOKEN) && { adminToken: values['admin-token'] ?? env.MOCK_ADMIN_TOKEN }),
+      ...((values['admin-token'] ?? env.MOCK_ADMIN_TOKEN) && {
+        adminToken: values['admin-token'] ?? env.MOCK_ADMIN_TOKEN,
+      }),
       ...(!quiet && {
         onRequest: (e) =>
-          log(`${e.method} ${e.path} ${e.status} ${e.ms}ms${e.scenario ? ` scenario=${e.scenario} session=${e.session}` : ''}`),
+          log(
+            `${e.method} ${e.path} ${e.status} ${e.ms}ms${e.scenario ? ` scenario=${e.scenario} session=${e.session}` : ''}`,
+          ),
       }),
     })
   } catch (error) {

@@ -6,8 +6,8 @@ import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
 import { clip, redactHeaders } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
-import { knownText, textResponse, withHeaders } from './core/respond.js'
 import type { AnyProvider } from './core/provider.js'
+import { knownText, textResponse, withHeaders } from './core/respond.js'
 
 /** Which business rules decided the answer (GET /__mock/rules explains each id). */
 export const RULES_HEADER = 'X-Mock-Rules'
@@ -21,13 +21,21 @@ const EMPTY = new Uint8Array(0)
  * control headers (scenario, session, clock), the body (read once, within the
  * limit), injected latency and faults, the rules header, and the journal.
  */
-export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyBytes: number): MiddlewareHandler<MockEnv> {
+export function controlLayer(
+  engine: MockEngine,
+  provider: AnyProvider,
+  maxBodyBytes: number,
+): MiddlewareHandler<MockEnv> {
   const mountPath = `/${provider.name}`
   return async (c, next) => {
     const started = performance.now()
     const arrived = new Date().toISOString()
     const headers = c.req.raw.headers
-    const control = readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
+    const control = readControl(
+      headers,
+      { scenario: engine.defaultScenario, session: DEFAULT_SESSION },
+      engine.scenarios,
+    )
     if (isProblem(control)) return problemResponse(control)
     const delayHeader = parseDelayHeader(headers.get('x-mock-delay'))
     if (typeof delayHeader === 'object') return problemResponse(delayHeader)
@@ -58,7 +66,8 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
     c.set('mock', mock)
 
     const fault: AppliedFault | undefined =
-      (faultHeader as AppliedFault | undefined) ?? session.faults.choose(scenario.faults, { provider: provider.name, method: c.req.method, path })
+      (faultHeader as AppliedFault | undefined) ??
+      session.faults.choose(scenario.faults, { provider: provider.name, method: c.req.method, path })
     const delayMs = (delayHeader ?? 0) + (fault?.delayMs ?? 0)
     if (delayMs > 0) await (c.env?.mockSleep ?? sleep)(delayMs)
 
@@ -83,10 +92,18 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
       headers: redactHeaders(headers),
       body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
       status: response.status,
-      responseBody: response.headers.has(CONNECTION_FAULT_HEADER) ? null : clip(knownText(response) ?? (await response.clone().text())),
+      responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
+        ? null
+        : clip(knownText(response) ?? (await response.clone().text())),
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       rules: mock.fired,
-      ...(fault && { fault: { name: fault.name, kind: fault.connection ? 'connection' : fault.status ? 'status' : 'delay', when: fault.when } }),
+      ...(fault && {
+        fault: {
+          name: fault.name,
+          kind: fault.connection ? 'connection' : fault.status ? 'status' : 'delay',
+          when: fault.when,
+        },
+      }),
       unmatched: mock.unmatched !== undefined,
       ...(mock.unmatched && { closestRoutes: mock.unmatched.closest }),
       ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
@@ -97,7 +114,8 @@ export function controlLayer(engine: MockEngine, provider: AnyProvider, maxBodyB
 
 /** The provider's own error for a status fault (or the scenario's body); a marked empty answer for a connection fault. */
 function faultResponse(provider: AnyProvider, fault: AppliedFault, method: string): Response {
-  if (fault.connection) return textResponse(null, { status: 502, headers: { [CONNECTION_FAULT_HEADER]: fault.connection } })
+  if (fault.connection)
+    return textResponse(null, { status: 502, headers: { [CONNECTION_FAULT_HEADER]: fault.connection } })
   const { code, body } = fault.status!
   if (body === undefined) return provider.errorResponse(code, method)
   return typeof body === 'string'
@@ -118,7 +136,12 @@ function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
   for (const [k, v] of url.searchParams) {
     const prev = Object.hasOwn(out, k) ? out[k] : undefined
-    Object.defineProperty(out, k, { value: prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v], enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(out, k, {
+      value: prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   }
   return out
 }

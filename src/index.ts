@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module'
 import type { Hono } from 'hono'
 import { type AppOptions, buildApp } from './app.js'
-import type { MockEnv } from './core/context.js'
 import { parseInstant } from './core/clock.js'
+import type { MockEnv } from './core/context.js'
 import { DEFAULT_SESSION, MockEngine } from './core/engine.js'
 import { type JournalEntry, type JournalFilter, parseJournalFilter } from './core/journal.js'
 import type { AnyProvider } from './core/provider.js'
@@ -14,22 +14,22 @@ import { buildScenarios, type Scenario, type ScenarioSource } from './core/scena
 import { BUNDLED_SCENARIOS_DIR, loadScenarioDir } from './node/scenario-files.js'
 import type { AymakanDb } from './providers/aymakan/index.js'
 import type { HamgamDb } from './providers/hamgam/index.js'
-import type { OmnitronDb } from './providers/omnitron/index.js'
 import { allProviders } from './providers/index.js'
+import type { OmnitronDb } from './providers/omnitron/index.js'
 
 export type { AppOptions, RequestLogEntry } from './app.js'
 export type { Instant } from './core/clock.js'
 export type { MockEnv, RequestContext } from './core/context.js'
-export type { JournalEntry } from './core/journal.js'
-export { CONNECTION_FAULTS } from './core/faults.js'
 export { MockEngine } from './core/engine.js'
+export { CONNECTION_FAULTS } from './core/faults.js'
+export type { JournalEntry } from './core/journal.js'
 export type { Provider, SeedContext } from './core/provider.js'
 export type { FieldErrors, Rule, RuleInfo, RuleSource } from './core/rules.js'
 export { type Scenario, ScenarioError, type ScenarioSource } from './core/scenario/registry.js'
+export { BUNDLED_SCENARIOS_DIR } from './node/scenario-files.js'
 export type { AymakanDb, AymakanOrderRecord } from './providers/aymakan/index.js'
 export type { HamgamDb, HamgamItemRecord, HamgamOrderRecord, HamgamPaymentRecord } from './providers/hamgam/index.js'
 export type { OmnitronDb, OrderItemRecord, OrderRecord } from './providers/omnitron/index.js'
-export { BUNDLED_SCENARIOS_DIR } from './node/scenario-files.js'
 export { type RunningServer, type ServerOptions, startServer } from './server.js'
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version
@@ -138,7 +138,8 @@ export async function createMock(options: CreateMockOptions): Promise<Mock> {
   const app = createApp(options)
   const { createHandlers } = await import('./msw.js')
   const engine = app.engine
-  const session = (s: SessionSelector = {}) => engine.session(s.scenario ?? engine.defaultScenario, s.session ?? DEFAULT_SESSION)
+  const session = (s: SessionSelector = {}) =>
+    engine.session(s.scenario ?? engine.defaultScenario, s.session ?? DEFAULT_SESSION)
   return {
     app,
     engine,

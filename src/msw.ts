@@ -3,8 +3,9 @@
  * the intercepted request to the same Hono app the server runs. Nothing about
  * a provider is written here.
  */
-import { delay, HttpResponse, http, type RequestHandler } from 'msw'
+
 import type { Hono } from 'hono'
+import { delay, HttpResponse, http, type RequestHandler } from 'msw'
 import type { MockEnv } from './core/context.js'
 import { CONNECTION_FAULT_HEADER } from './core/faults.js'
 import { type CreateAppOptions, createApp } from './index.js'
@@ -31,7 +32,11 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
       const rest = url.pathname.slice(basePath.length) || '/'
       const method = request.method.toUpperCase()
       const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer()
-      const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, { method, headers: request.headers, body })
+      const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, {
+        method,
+        headers: request.headers,
+        body,
+      })
       const response = await app.fetch(forwarded, { mockPublicBase: `${url.origin}${basePath}`, mockSleep: delay })
       // A connection fault has no HTTP answer in-process: the client's fetch fails with a network error.
       return response.headers.has(CONNECTION_FAULT_HEADER) ? HttpResponse.error() : response
@@ -40,4 +45,3 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
   }
   return handlers
 }
-

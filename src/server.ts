@@ -1,12 +1,12 @@
-import type { AddressInfo } from 'node:net'
 import type { IncomingMessage } from 'node:http'
-import { type HttpBindings, type Http2Bindings, serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { bodyTooLarge } from './core/body.js'
-import { useResponseClass } from './core/respond.js'
 import { CONNECTION_FAULT_HEADER, type ConnectionFault } from './core/faults.js'
-import { breakConnection } from './node/connection-faults.js'
+import { useResponseClass } from './core/respond.js'
 import { type CreateAppOptions, createApp, type MockApp } from './index.js'
+import { breakConnection } from './node/connection-faults.js'
 
 export interface ServerOptions extends CreateAppOptions {
   /** Default 4010; 0 picks a free port. */
@@ -35,7 +35,10 @@ function withConnectionFaults(app: MockApp) {
     const incoming = env.incoming as IncomingMessage
     // The request is in: no deadline while the answer is prepared (readIncoming clears it once a body is read).
     if (request.method === 'GET' || request.method === 'HEAD') incoming.socket.setTimeout(0)
-    const response = await app.fetch(request, { ...env, mockReadBody: (limit: number) => readIncoming(incoming, limit) })
+    const response = await app.fetch(request, {
+      ...env,
+      mockReadBody: (limit: number) => readIncoming(incoming, limit),
+    })
     const fault = response.headers.get(CONNECTION_FAULT_HEADER)
     if (!fault) return response
     breakConnection(env.incoming as IncomingMessage, fault as ConnectionFault)
@@ -44,8 +47,12 @@ function withConnectionFaults(app: MockApp) {
 }
 
 /** The body straight from Node's stream: no Web Request or ReadableStream on the way. */
-function readIncoming(incoming: IncomingMessage, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
-  if (Number(incoming.headers['content-length'] ?? 0) > limit) return Promise.resolve({ ok: false, response: bodyTooLarge(limit) })
+function readIncoming(
+  incoming: IncomingMessage,
+  limit: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
+  if (Number(incoming.headers['content-length'] ?? 0) > limit)
+    return Promise.resolve({ ok: false, response: bodyTooLarge(limit) })
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -106,7 +113,11 @@ function processDiagnostics(): Record<string, unknown> {
   const memory = process.memoryUsage()
   const resources: Record<string, number> = {}
   for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1
-  return { rssMb: Math.round(memory.rss / 1048576), heapUsedMb: Math.round(memory.heapUsed / 1048576), activeResources: resources }
+  return {
+    rssMb: Math.round(memory.rss / 1048576),
+    heapUsedMb: Math.round(memory.heapUsed / 1048576),
+    activeResources: resources,
+  }
 }
 
 /** Serves the app over HTTP with @hono/node-server. */
@@ -134,7 +145,11 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         fetch: withConnectionFaults(app),
         port: options.port ?? 4010,
         hostname: host,
-        serverOptions: { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeout / 4)) },
+        serverOptions: {
+          headersTimeout,
+          requestTimeout,
+          connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeout / 4)),
+        },
       },
       onListening,
     )

@@ -1,6 +1,7 @@
 // The ceiling: raw node:http answering every request with the same JSON (the documented order item).
-import { createServer } from 'node:http'
+
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 
 const body = readFileSync(new URL('../fixtures/order-item.json', import.meta.url))
 const server = createServer((req, res) => {

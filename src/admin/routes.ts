@@ -30,7 +30,12 @@ export interface AdminOptions {
   diagnostics?: () => Record<string, unknown>
 }
 
-const badBody = (detail: string): Problem => ({ code: 'bad-admin-request', status: 400, title: 'Bad admin request', detail })
+const badBody = (detail: string): Problem => ({
+  code: 'bad-admin-request',
+  status: 400,
+  title: 'Bad admin request',
+  detail,
+})
 
 type Body = { ok: true; value: Record<string, unknown> } | { ok: false; problem: Problem }
 
@@ -39,7 +44,8 @@ async function jsonBody(c: Context): Promise<Body> {
   if (text.trim() === '') return { ok: true, value: {} }
   try {
     const value: unknown = JSON.parse(text)
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { ok: true, value: value as Record<string, unknown> }
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return { ok: true, value: value as Record<string, unknown> }
     return { ok: false, problem: badBody('The body must be a JSON object.') }
   } catch (error) {
     return { ok: false, problem: badBody(`The body is not JSON: ${(error as Error).message}`) }
@@ -53,13 +59,16 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
     readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
 
   /** The session named by the control headers (created on first use, like a provider request). */
-  const withSession = (handler: (c: Context, session: Session) => Response | Promise<Response>) => async (c: Context) => {
-    const ctl = control(c.req.raw.headers)
-    if (isProblem(ctl)) return problemResponse(ctl)
-    return handler(c, await engine.session(ctl.scenario, ctl.session))
-  }
+  const withSession =
+    (handler: (c: Context, session: Session) => Response | Promise<Response>) => async (c: Context) => {
+      const ctl = control(c.req.raw.headers)
+      if (isProblem(ctl)) return problemResponse(ctl)
+      return handler(c, await engine.session(ctl.scenario, ctl.session))
+    }
   /** The same, for calls that send a JSON object body (a body that is not one is a problem, not a call). */
-  const withSessionAndBody = (handler: (c: Context, session: Session, body: Record<string, unknown>) => Response | Promise<Response>) =>
+  const withSessionAndBody = (
+    handler: (c: Context, session: Session, body: Record<string, unknown>) => Response | Promise<Response>,
+  ) =>
     withSession(async (c, session) => {
       const read = await jsonBody(c)
       return read.ok ? handler(c, session, read.value) : problemResponse(read.problem)
@@ -73,7 +82,13 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
       const given = c.req.header('x-mock-admin-token') ?? c.req.header('authorization')?.replace(/^Bearer\s+/i, '')
       if (given === token) return next()
       return problemResponse(
-        { code: 'admin-token-required', status: 401, title: 'Admin token required', detail: 'This mock was started with --admin-token: send it as "Authorization: Bearer <token>" or "X-Mock-Admin-Token".' },
+        {
+          code: 'admin-token-required',
+          status: 401,
+          title: 'Admin token required',
+          detail:
+            'This mock was started with --admin-token: send it as "Authorization: Bearer <token>" or "X-Mock-Admin-Token".',
+        },
         { 'WWW-Authenticate': 'Bearer realm="order-contract-mock admin"' },
       )
     })
@@ -113,15 +128,25 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
   // Everything, one scenario (X-Mock-Scenario), or one session (X-Mock-Scenario + X-Mock-Session).
   admin.post('/reset', (c) => {
     const headers = c.req.raw.headers
-    if (!headers.has(HEADER.scenario) && !headers.has(HEADER.session)) return c.json({ reset: engine.reset(), scope: 'all' })
+    if (!headers.has(HEADER.scenario) && !headers.has(HEADER.session))
+      return c.json({ reset: engine.reset(), scope: 'all' })
     const ctl = control(headers)
     if (isProblem(ctl)) return problemResponse(ctl)
-    if (!headers.has(HEADER.session)) return c.json({ reset: engine.reset({ scenario: ctl.scenario }), scope: 'scenario', scenario: ctl.scenario })
-    return c.json({ reset: engine.reset({ scenario: ctl.scenario, session: ctl.session }), scope: 'session', scenario: ctl.scenario, session: ctl.session })
+    if (!headers.has(HEADER.session))
+      return c.json({ reset: engine.reset({ scenario: ctl.scenario }), scope: 'scenario', scenario: ctl.scenario })
+    return c.json({
+      reset: engine.reset({ scenario: ctl.scenario, session: ctl.session }),
+      scope: 'session',
+      scenario: ctl.scenario,
+      session: ctl.session,
+    })
   })
 
   // ----------------------------------------------------------------- state
-  admin.get('/state', withSession((c, session) => c.json({ ...where(session), state: engine.state(session) })))
+  admin.get(
+    '/state',
+    withSession((c, session) => c.json({ ...where(session), state: engine.state(session) })),
+  )
 
   admin.put(
     '/state',
@@ -129,10 +154,17 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
       const state = Object.hasOwn(body, 'state') ? body.state : body
       const problems = await engine.importState(session, state)
       if (problems.length > 0) {
-        return problemResponse({ ...badBody(`The state was not imported (nothing changed): ${problems.length} problem(s).`), code: 'bad-state', problems })
+        return problemResponse({
+          ...badBody(`The state was not imported (nothing changed): ${problems.length} problem(s).`),
+          code: 'bad-state',
+          problems,
+        })
       }
       const counts = Object.fromEntries(
-        Object.entries(engine.state(session)).map(([provider, collections]) => [provider, Object.fromEntries(Object.entries(collections).map(([k, v]) => [k, v.length]))]),
+        Object.entries(engine.state(session)).map(([provider, collections]) => [
+          provider,
+          Object.fromEntries(Object.entries(collections).map(([k, v]) => [k, v.length])),
+        ]),
       )
       return c.json({ ...where(session), imported: counts })
     }),
@@ -158,20 +190,27 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
     }),
   )
 
-  admin.delete('/requests', withSession((c, session) => c.json({ ...where(session), deleted: session.journal.clear() })))
+  admin.delete(
+    '/requests',
+    withSession((c, session) => c.json({ ...where(session), deleted: session.journal.clear() })),
+  )
 
   // ----------------------------------------------------------------- clock
   const clockView = (session: Session) => {
     const clock = session.clock
     return {
       ...where(session),
-      mode: clock === undefined ? (session.scenario.now ? 'scenario' : 'real') : 'frozen' in clock ? 'frozen' : 'offset',
+      mode:
+        clock === undefined ? (session.scenario.now ? 'scenario' : 'real') : 'frozen' in clock ? 'frozen' : 'offset',
       now: formatIso(engine.now(session)),
       ...(clock && 'offsetMs' in clock && { offsetMs: clock.offsetMs }),
     }
   }
 
-  admin.get('/clock', withSession((c, session) => c.json(clockView(session))))
+  admin.get(
+    '/clock',
+    withSession((c, session) => c.json(clockView(session))),
+  )
 
   // {"now": "<ISO instant>"} freezes the session's time; {"offsetMs": n} shifts real time. X-Mock-Now still wins per request.
   admin.put(
@@ -184,7 +223,11 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
       } else if (typeof body.offsetMs === 'number' && Number.isInteger(body.offsetMs) && body.now === undefined) {
         session.clock = { offsetMs: body.offsetMs }
       } else {
-        return problemResponse(badBody('Send {"now": "<ISO 8601 instant>"} to freeze the clock, or {"offsetMs": <whole milliseconds>} to shift it.'))
+        return problemResponse(
+          badBody(
+            'Send {"now": "<ISO 8601 instant>"} to freeze the clock, or {"offsetMs": <whole milliseconds>} to shift it.',
+          ),
+        )
       }
       return c.json(clockView(session))
     }),

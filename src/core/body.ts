@@ -13,7 +13,9 @@ export function bodyTooLarge(limit: number): Response {
 }
 
 /** The request body the control layer read (providers never read the stream themselves). */
-export async function readBody(c: Context<MockEnv>): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
+export async function readBody(
+  c: Context<MockEnv>,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
   return { ok: true, bytes: c.get('mock').body }
 }
 
@@ -21,7 +23,10 @@ export async function readBody(c: Context<MockEnv>): Promise<{ ok: true; bytes: 
  * Reads a request body up to `limit` bytes: a declared Content-Length over it
  * is refused before reading; a chunked body is cut off as soon as it passes it.
  */
-export async function readLimitedBody(request: Request, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
+export async function readLimitedBody(
+  request: Request,
+  limit: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return { ok: false, response: bodyTooLarge(limit) }
   const stream = request.body
   if (!stream) return { ok: true, bytes: new Uint8Array(0) }

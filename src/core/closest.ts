@@ -25,7 +25,8 @@ function levenshtein(a: string, b: string): number {
 /** Up to `n` routes, nearest first, as `GET|PATCH /api/v1/orders/{pk}/`. */
 export function closestRoutes(path: string, routes: readonly KnownRoute[], n = 3): string[] {
   // Compare shapes: a numeric or id-like segment stands for any placeholder.
-  const shape = (p: string) => p.replace(/\{[^}]+\}/g, '{}').replace(/\/(\d+|[0-9a-f]{24}|[A-Za-z]+-[\w-]*\d[\w-]*)(?=\/|$)/g, '/{}')
+  const shape = (p: string) =>
+    p.replace(/\{[^}]+\}/g, '{}').replace(/\/(\d+|[0-9a-f]{24}|[A-Za-z]+-[\w-]*\d[\w-]*)(?=\/|$)/g, '/{}')
   const target = shape(path.slice(0, 300))
   return routes
     .map((r) => ({ r, d: levenshtein(target, shape(r.template)) }))

@@ -34,7 +34,8 @@ export class MockEngine {
     this.defaultScenario = options.defaultScenario ?? 'default'
     this.sessions = new SessionCache(options.maxSessions ?? 1000)
     this.journalSize = options.journalSize ?? 1000
-    if (!Number.isInteger(this.journalSize) || this.journalSize < 1) throw new Error(`journalSize must be a positive integer, got ${this.journalSize}`)
+    if (!Number.isInteger(this.journalSize) || this.journalSize < 1)
+      throw new Error(`journalSize must be a positive integer, got ${this.journalSize}`)
     if (!this.scenarios.has(this.defaultScenario)) {
       throw new Error(
         `Default scenario "${this.defaultScenario}" not found (known: ${[...this.scenarios.keys()].sort().join(', ') || 'none'})`,
@@ -66,7 +67,10 @@ export class MockEngine {
       // Providers generate synchronously before their first await (the faker is shared).
       faker.seed(seedFor(scenario.seed, provider.name))
       faker.setDefaultRefDate(scenario.refDate)
-      dbs.set(provider.name, await provider.seed(scenario.providers[provider.name], { faker, refDate: scenario.refDate }))
+      dbs.set(
+        provider.name,
+        await provider.seed(scenario.providers[provider.name], { faker, refDate: scenario.refDate }),
+      )
     }
     return {
       key,
@@ -104,7 +108,8 @@ export class MockEngine {
    * Returns the problems found (empty: imported).
    */
   async importState(session: Session, state: unknown): Promise<string[]> {
-    if (typeof state !== 'object' || state === null || Array.isArray(state)) return ['state: expected an object of providers']
+    if (typeof state !== 'object' || state === null || Array.isArray(state))
+      return ['state: expected an object of providers']
     const plan: { table: { prepareReplace(rows: readonly unknown[]): Promise<() => void> }; rows: unknown[] }[] = []
     const problems: string[] = []
     for (const [providerName, collections] of Object.entries(state)) {

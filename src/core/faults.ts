@@ -8,7 +8,12 @@ import type { Problem } from './problem.js'
  * fault list or by the X-Mock-Delay / X-Mock-Fault headers.
  */
 
-export const CONNECTION_FAULTS = ['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE', 'MALFORMED_RESPONSE_CHUNK', 'RANDOM_DATA_THEN_CLOSE'] as const
+export const CONNECTION_FAULTS = [
+  'CONNECTION_RESET_BY_PEER',
+  'EMPTY_RESPONSE',
+  'MALFORMED_RESPONSE_CHUNK',
+  'RANDOM_DATA_THEN_CLOSE',
+] as const
 export type ConnectionFault = (typeof CONNECTION_FAULTS)[number]
 
 /** Responses carrying this header tell the transport to break the connection instead (server: the socket; MSW: a network error). */
@@ -20,19 +25,33 @@ export const MAX_DELAY_MS = 60_000
 const delaySchema = z.union([
   z.number().int().min(0).max(MAX_DELAY_MS).describe('Fixed milliseconds.'),
   z.object({ uniform: z.object({ min: z.number().min(0), max: z.number().max(MAX_DELAY_MS) }).strict() }).strict(),
-  z.object({ lognormal: z.object({ median: z.number().positive().max(MAX_DELAY_MS), sigma: z.number().min(0).max(3) }).strict() }).strict(),
+  z
+    .object({
+      lognormal: z
+        .object({ median: z.number().positive().max(MAX_DELAY_MS), sigma: z.number().min(0).max(3) })
+        .strict(),
+    })
+    .strict(),
 ])
 
 export const faultSchema = z
   .object({
-    name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).describe('Also selectable per request with X-Mock-Fault: <name>.'),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .describe('Also selectable per request with X-Mock-Fault: <name>.'),
     match: z
       .object({
         provider: z.string().optional(),
         method: z.string().optional(),
         path: z.string().optional().describe('A glob (`*`) or /regex/ over the path relative to the provider.'),
         nth: z.number().int().min(1).optional().describe('Only the nth matching request of a session (1 = the first).'),
-        probability: z.number().min(0).max(1).optional().describe('Chance per matching request, from a seeded generator: the same sequence every run.'),
+        probability: z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe('Chance per matching request, from a seeded generator: the same sequence every run.'),
       })
       .strict()
       .default({}),
@@ -40,20 +59,29 @@ export const faultSchema = z
     status: z
       .object({
         code: z.number().int().min(400).max(599),
-        body: z.unknown().optional().describe('Replaces the provider\'s own error body for this status.'),
+        body: z.unknown().optional().describe("Replaces the provider's own error body for this status."),
       })
       .strict()
       .optional(),
     connection: z.enum(CONNECTION_FAULTS).optional(),
-    manual: z.boolean().default(false).describe('Only when a request names it in X-Mock-Fault; never matched on its own.'),
+    manual: z
+      .boolean()
+      .default(false)
+      .describe('Only when a request names it in X-Mock-Fault; never matched on its own.'),
     when: z
       .enum(['before', 'after'])
       .default('before')
-      .describe('before: the request never reaches the provider (nothing changes); after: it is handled (writes commit), then the answer is replaced.'),
+      .describe(
+        'before: the request never reaches the provider (nothing changes); after: it is handled (writes commit), then the answer is replaced.',
+      ),
   })
   .strict()
-  .refine((f) => f.status === undefined || f.connection === undefined, { message: 'a fault has a status or a connection effect, not both' })
-  .refine((f) => f.delay !== undefined || f.status !== undefined || f.connection !== undefined, { message: 'a fault needs a delay, a status or a connection effect' })
+  .refine((f) => f.status === undefined || f.connection === undefined, {
+    message: 'a fault has a status or a connection effect, not both',
+  })
+  .refine((f) => f.delay !== undefined || f.status !== undefined || f.connection !== undefined, {
+    message: 'a fault needs a delay, a status or a connection effect',
+  })
 
 export type FaultSpec = z.output<typeof faultSchema>
 
@@ -81,7 +109,8 @@ export function seededRandom(seed: number): () => number {
 export function sampleDelay(spec: FaultSpec['delay'], random: () => number): number {
   if (spec === undefined) return 0
   if (typeof spec === 'number') return spec
-  if ('uniform' in spec) return Math.round(spec.uniform.min + random() * Math.max(0, spec.uniform.max - spec.uniform.min))
+  if ('uniform' in spec)
+    return Math.round(spec.uniform.min + random() * Math.max(0, spec.uniform.max - spec.uniform.min))
   // Box–Muller from two uniforms; median·e^(σ·z).
   const z0 = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
   return Math.min(MAX_DELAY_MS, Math.round(spec.lognormal.median * Math.exp(spec.lognormal.sigma * z0)))
@@ -97,7 +126,10 @@ export class FaultState {
   }
 
   /** The first scenario fault that matches this request (counting it for nth), if any. */
-  choose(faults: readonly FaultSpec[], req: { provider: string; method: string; path: string }): AppliedFault | undefined {
+  choose(
+    faults: readonly FaultSpec[],
+    req: { provider: string; method: string; path: string },
+  ): AppliedFault | undefined {
     for (const f of faults) {
       if (f.manual) continue
       const m = f.match
@@ -124,7 +156,13 @@ function toApplied(f: FaultSpec, random: () => number): AppliedFault {
   }
 }
 
-const badHeader = (header: string, detail: string): Problem => ({ code: 'bad-control-header', status: 400, title: 'Bad control header', detail, header })
+const badHeader = (header: string, detail: string): Problem => ({
+  code: 'bad-control-header',
+  status: 400,
+  title: 'Bad control header',
+  detail,
+  header,
+})
 
 /** X-Mock-Delay: whole milliseconds, 0 to 60000. */
 export function parseDelayHeader(value: string | null): number | Problem | undefined {
@@ -136,10 +174,15 @@ export function parseDelayHeader(value: string | null): number | Problem | undef
 }
 
 /** X-Mock-Fault: a connection fault name, an error status (400–599), or the name of one of the scenario's faults. */
-export function parseFaultHeader(value: string | null, faults: readonly FaultSpec[], random: () => number): AppliedFault | Problem | undefined {
+export function parseFaultHeader(
+  value: string | null,
+  faults: readonly FaultSpec[],
+  random: () => number,
+): AppliedFault | Problem | undefined {
   if (value === null) return undefined
   const v = value.trim()
-  if ((CONNECTION_FAULTS as readonly string[]).includes(v)) return { name: v, delayMs: 0, connection: v as ConnectionFault, when: 'before' }
+  if ((CONNECTION_FAULTS as readonly string[]).includes(v))
+    return { name: v, delayMs: 0, connection: v as ConnectionFault, when: 'before' }
   if (/^[45]\d\d$/.test(v)) return { name: v, delayMs: 0, status: { code: Number(v) }, when: 'before' }
   const named = faults.find((f) => f.name === v)
   if (named) return toApplied(named, random)

@@ -44,7 +44,9 @@ export function redactHeaders(headers: Headers): Record<string, string> {
 }
 
 export function clip(text: string | null): string | null {
-  return text !== null && text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[${text.length - MAX_BODY_CHARS} more characters]` : text
+  return text !== null && text.length > MAX_BODY_CHARS
+    ? `${text.slice(0, MAX_BODY_CHARS)}…[${text.length - MAX_BODY_CHARS} more characters]`
+    : text
 }
 
 export class Journal {
@@ -97,24 +99,35 @@ function matches(e: JournalEntry, f: JournalFilter): boolean {
   if (f.method !== undefined && e.method !== f.method) return false
   if (f.provider !== undefined && e.provider !== f.provider) return false
   if (f.path !== undefined && !f.path.test(e.path)) return false
-  if (f.status !== undefined && ('exact' in f.status ? e.status !== f.status.exact : Math.floor(e.status / 100) !== f.status.class)) return false
+  if (
+    f.status !== undefined &&
+    ('exact' in f.status ? e.status !== f.status.exact : Math.floor(e.status / 100) !== f.status.class)
+  )
+    return false
   if (f.since !== undefined && Date.parse(e.time) < f.since) return false
   if (f.unmatched !== undefined && e.unmatched !== f.unmatched) return false
   return true
 }
 
 export function globToRegExp(glob: string): RegExp {
-  if (glob.length > 2 && glob.startsWith('/') && glob.endsWith('/') && !glob.endsWith('\\/')) return new RegExp(glob.slice(1, -1))
+  if (glob.length > 2 && glob.startsWith('/') && glob.endsWith('/') && !glob.endsWith('\\/'))
+    return new RegExp(glob.slice(1, -1))
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
 }
 
-const bad = (detail: string): Problem => ({ code: 'bad-journal-filter', status: 400, title: 'Bad journal filter', detail })
+const bad = (detail: string): Problem => ({
+  code: 'bad-journal-filter',
+  status: 400,
+  title: 'Bad journal filter',
+  detail,
+})
 
 /** Reads filters from query parameters or a JSON body (same names): method, path, status, provider, since, unmatched, limit. */
 export function parseJournalFilter(raw: Record<string, unknown>): JournalFilter | Problem {
   const f: JournalFilter = {}
   const known = new Set(['method', 'path', 'status', 'provider', 'since', 'unmatched', 'limit'])
-  for (const key of Object.keys(raw)) if (!known.has(key)) return bad(`Unknown filter "${key}". Filters: ${[...known].join(', ')}.`)
+  for (const key of Object.keys(raw))
+    if (!known.has(key)) return bad(`Unknown filter "${key}". Filters: ${[...known].join(', ')}.`)
   const str = (k: string) => (raw[k] === undefined || raw[k] === null ? undefined : String(raw[k]))
   if (str('method')) f.method = str('method')!.toUpperCase()
   if (str('provider')) f.provider = str('provider')

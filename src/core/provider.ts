@@ -25,6 +25,7 @@ export interface Provider<Section = unknown, Db = unknown> {
   /** Builds one session's records from the scenario section (absent section: the provider's defaults). */
   seed(section: Section | undefined, ctx: SeedContext): Promise<Db>
   /** The session's record tables by collection name: exported and imported by /__mock/state. */
+  // biome-ignore lint/suspicious/noExplicitAny: a provider's tables have their own schemas; core only exports and imports them
   tables(db: Db): Record<string, Table<any, any>>
   /** An error answer in the provider's own format, for an injected fault status (X-Mock-Fault: 503). */
   errorResponse(status: number, method: string): Response
@@ -34,5 +35,5 @@ export interface Provider<Section = unknown, Db = unknown> {
   readonly rules: readonly Rule[]
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the engine holds providers of every section and store type
 export type AnyProvider = Provider<any, any>

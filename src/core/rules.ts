@@ -7,9 +7,7 @@
  * commit and serialise.
  */
 
-export type RuleSource =
-  | { kind: 'doc'; document: string; section?: string }
-  | { kind: 'assumption'; basis: string }
+export type RuleSource = { kind: 'doc'; document: string; section?: string } | { kind: 'assumption'; basis: string }
 
 /**
  * Field name → messages, or (for a dictionary field) key → messages, as DRF
@@ -48,8 +46,14 @@ export interface RuleInfo {
   operations: readonly string[]
 }
 
-export function describeRule(rule: Rule<any>): RuleInfo {
-  return { id: rule.id, provider: rule.provider, summary: rule.summary, source: rule.source, operations: rule.operations }
+export function describeRule(rule: Rule<never>): RuleInfo {
+  return {
+    id: rule.id,
+    provider: rule.provider,
+    summary: rule.summary,
+    source: rule.source,
+    operations: rule.operations,
+  }
 }
 
 interface PatchTarget {
@@ -103,14 +107,15 @@ export class ChangePlan {
 export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: FieldErrors; fired: string[] }
 
 /** The enabled rules of one operation, worked out once per catalogue, operation and set of switched-off rules. */
-const activeCache = new WeakMap<readonly Rule<any>[], WeakMap<ReadonlySet<string>, Map<string, Rule<any>[]>>>()
+const activeCache = new WeakMap<readonly Rule<never>[], WeakMap<ReadonlySet<string>, Map<string, Rule<never>[]>>>()
 function activeRules<C>(rules: readonly Rule<C>[], operation: string, disabled: ReadonlySet<string>): Rule<C>[] {
   let bySet = activeCache.get(rules)
   if (!bySet) activeCache.set(rules, (bySet = new WeakMap()))
   let byOperation = bySet.get(disabled)
   if (!byOperation) bySet.set(disabled, (byOperation = new Map()))
   let active = byOperation.get(operation)
-  if (!active) byOperation.set(operation, (active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))))
+  if (!active)
+    byOperation.set(operation, (active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))))
   return active
 }
 

@@ -41,7 +41,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     rows.forEach((row, i) => {
       const parsed = this.schema.safeParse(row)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) problems.push(`${label}[${i}].${issue.path.join('.') || '(record)'}: ${issue.message}`)
+        for (const issue of parsed.error.issues)
+          problems.push(`${label}[${i}].${issue.path.join('.') || '(record)'}: ${issue.message}`)
         return
       }
       const pk = (parsed.data as Row<S>)[this.key]
@@ -96,7 +97,9 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   async insert(values: z.input<S>): Promise<Row<S>> {
     const parsed = this.schema.safeParse(values)
     if (!parsed.success) {
-      throw new Error(`${this.name}: invalid record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      throw new Error(
+        `${this.name}: invalid record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      )
     }
     const pk = (parsed.data as Row<S>)[this.key]
     if (this.#index.has(pk)) throw new Error(`${this.name}: duplicate ${this.key} ${String(pk)}`)
@@ -143,7 +146,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     for (const key of Object.keys(changes)) {
       const value = (changes as Record<string, unknown>)[key]
       // Field names come from the schema, but never let one be the prototype setter.
-      if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
+      if (key === '__proto__')
+        Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
       else (record as Record<string, unknown>)[key] = value
     }
     if (reindex) this.#indexAdd(record)

@@ -18,7 +18,10 @@ export function breakConnection(incoming: IncomingMessage, fault: ConnectionFaul
       socket.destroy()
       return
     case 'MALFORMED_RESPONSE_CHUNK':
-      socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{"partial":\r\n', () => socket.destroy())
+      socket.end(
+        'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{"partial":\r\n',
+        () => socket.destroy(),
+      )
       return
     case 'RANDOM_DATA_THEN_CLOSE': {
       const random = seededRandom(0x5eed)

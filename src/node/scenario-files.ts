@@ -17,7 +17,9 @@ export function loadScenarioDir(dir: string, providers: readonly AnyProvider[]):
     names = readdirSync(dir).sort()
   } catch (error) {
     if (error instanceof ScenarioError) throw error
-    throw new ScenarioError([`${dir}: cannot read the scenarios directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`])
+    throw new ScenarioError([
+      `${dir}: cannot read the scenarios directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    ])
   }
   const sources: ScenarioSource[] = []
   for (const name of names) {

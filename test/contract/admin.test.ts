@@ -3,7 +3,8 @@ import { AUTH, forEachTransport, JSON_HEADERS, json } from '../support/transport
 
 const ORDER = '/api/v1/orders/12345/'
 const sendOrder = { method: 'PATCH', headers: JSON_HEADERS, body: '{"is_send": true}' }
-const isSend = async (api: (p: string, i?: RequestInit) => Promise<Response>) => (await json(await api(ORDER, { headers: AUTH }))).is_send
+const isSend = async (api: (p: string, i?: RequestInit) => Promise<Response>) =>
+  (await json(await api(ORDER, { headers: AUTH }))).is_send
 
 forEachTransport((t) => {
   it('GET /__mock/health', async () => {
@@ -17,17 +18,27 @@ forEachTransport((t) => {
   it('GET /__mock/scenarios lists name and description of each', async () => {
     const body = await json(await t().admin('/scenarios'))
     expect(body.default).toBe('default')
-    expect(body.scenarios).toContainEqual(expect.objectContaining({ name: 'default', description: expect.any(String), providers: ['omnitron', 'hamgam', 'aymakan'] }))
+    expect(body.scenarios).toContainEqual(
+      expect.objectContaining({
+        name: 'default',
+        description: expect.any(String),
+        providers: ['omnitron', 'hamgam', 'aymakan'],
+      }),
+    )
   })
 
   it('GET /__mock/rules lists the catalogue with sources', async () => {
     const body = await json(await t().admin('/rules'))
     expect(body.rules).toContainEqual(
-      expect.objectContaining({ id: 'omnitron.order.only-is-send-applied', provider: 'omnitron', source: expect.objectContaining({ kind: 'doc' }) }),
+      expect.objectContaining({
+        id: 'omnitron.order.only-is-send-applied',
+        provider: 'omnitron',
+        source: expect.objectContaining({ kind: 'doc' }),
+      }),
     )
   })
 
-  it('GET /__mock/state shows the session\'s records, writes included', async () => {
+  it("GET /__mock/state shows the session's records, writes included", async () => {
     const api = t().client('omnitron')
     await api(ORDER, sendOrder)
     const body = await json(await t().admin('/state', { headers: { 'X-Mock-Session': api.session } }))

@@ -37,7 +37,10 @@ forEachTransport((t) => {
       expect(res.status).toBe(200)
       const body = await json(res)
       const documented = shape(documentedSuccess) as { data: { meta_data: unknown } }
-      expect(shape(body)).toEqual({ ...documented, data: { ...documented.data, meta_data: { is_update_order_allowed: 'boolean' } } })
+      expect(shape(body)).toEqual({
+        ...documented,
+        data: { ...documented.data, meta_data: { is_update_order_allowed: 'boolean' } },
+      })
       expect(Object.keys(body.data)).toEqual(Object.keys(documentedSuccess.data))
       expect(body).toMatchObject({ success: true, message: 'Order saved successfully', meta: null })
       expect(body.data).toMatchObject({
@@ -49,39 +52,75 @@ forEachTransport((t) => {
         customer: { id: '', first_name: 'John', email: 'john.doe@example.com', gender: 'male' },
         billing_address: { address1: '123 Main Street', address2: '', city: 'New York', longitude: -74.006 },
         shipping_address: { city: 'Los Angeles', omniful_country_id: 12, omniful_country: 'United States of America' },
-        invoice: { currency: 'USD', total: 768.9, payment_method: 'Credit Card', loyalty_discount: 0, wallet_amount: 0 },
-        shipment: { awb_number: 'AWB-456', shipping_partner_name: 'CourierX', shipping_options: ['manual_dispatch', 'shipping_partner'] },
+        invoice: {
+          currency: 'USD',
+          total: 768.9,
+          payment_method: 'Credit Card',
+          loyalty_discount: 0,
+          wallet_amount: 0,
+        },
+        shipment: {
+          awb_number: 'AWB-456',
+          shipping_partner_name: 'CourierX',
+          shipping_options: ['manual_dispatch', 'shipping_partner'],
+        },
         transactions: documentedSuccess.data.transactions,
         meta_data: { is_update_order_allowed: true },
         total_item_count: 1,
         total_sku_count: 1,
       })
-      expect(body.data.order_items[0]).toMatchObject({ seller_sku_code: 'SKU-AC-47', display_price: 799, selling_price: 699, quantity: 1, tax: 69.9, total: 768.9 })
+      expect(body.data.order_items[0]).toMatchObject({
+        seller_sku_code: 'SKU-AC-47',
+        display_price: 799,
+        selling_price: 699,
+        quantity: 1,
+        tax: 69.9,
+        total: 768.9,
+      })
       expect(body.data.order_items[0].id).toMatch(/^[0-9a-f]{24}$/)
     })
 
     it('PUT /api/v1/orders/{order_id} works too, and GET shows the replaced contents', async () => {
       const api = t().client('aymakan')
-      const res = await send(api, 'PUT', '/api/v1/orders/ord-hold-0002', minimal('ord-hold-0002', { customer: { first_name: 'Noura' } }))
+      const res = await send(
+        api,
+        'PUT',
+        '/api/v1/orders/ord-hold-0002',
+        minimal('ord-hold-0002', { customer: { first_name: 'Noura' } }),
+      )
       expect(res.status).toBe(200)
       const got = await json(await api('/api/v1/orders/ord-hold-0002', { headers: KEY }))
-      expect(got.data.order_items.map((i: { seller_sku_code: string; quantity: number }) => [i.seller_sku_code, i.quantity])).toEqual([['SKU-AC-48', 3]])
-      expect(got.data).toMatchObject({ payment_method: 'Prepaid', customer: { first_name: 'Noura' }, shipping_address: { city: 'Riyadh' }, billing_address: { city: '' } })
+      expect(
+        got.data.order_items.map((i: { seller_sku_code: string; quantity: number }) => [i.seller_sku_code, i.quantity]),
+      ).toEqual([['SKU-AC-48', 3]])
+      expect(got.data).toMatchObject({
+        payment_method: 'Prepaid',
+        customer: { first_name: 'Noura' },
+        shipping_address: { city: 'Riyadh' },
+        billing_address: { city: '' },
+      })
     })
 
     it('the documented validation example: 422, one string per field', async () => {
-      const res = await send(t().client('aymakan'), 'PUT', '/api/v1/orders', { ...documentedUpdateRequest, order_id: undefined })
+      const res = await send(t().client('aymakan'), 'PUT', '/api/v1/orders', {
+        ...documentedUpdateRequest,
+        order_id: undefined,
+      })
       expect(res.status).toBe(422)
       expect(await json(res)).toEqual(documentedValidationError)
     })
 
-    it('reports every failing field at once, with Laravel\'s wording and dotted paths, and changes nothing', async () => {
+    it("reports every failing field at once, with Laravel's wording and dotted paths, and changes nothing", async () => {
       const api = t().client('aymakan')
       const before = await state(t(), api)
       const res = await send(api, 'PUT', '/api/v1/orders', {
         order_id: 'diks-488392234223123',
         payment_method: 'cash',
-        order_items: [{ sku_code: 'NOPE' }, { quantity: 1.5 }, { sku_code: 'SKU-AC-47', is_substituted: 'yes', selling_price: 'ten' }],
+        order_items: [
+          { sku_code: 'NOPE' },
+          { quantity: 1.5 },
+          { sku_code: 'SKU-AC-47', is_substituted: 'yes', selling_price: 'ten' },
+        ],
         shipping_address: { city: 7 },
         billing_address: 'none',
         customer: { email: 'not-an-email' },
@@ -121,9 +160,16 @@ forEachTransport((t) => {
     })
 
     it('order_id in the body must match the path', async () => {
-      const res = await send(t().client('aymakan'), 'PUT', '/api/v1/orders/ord-hold-0002', minimal('diks-488392234223123'))
+      const res = await send(
+        t().client('aymakan'),
+        'PUT',
+        '/api/v1/orders/ord-hold-0002',
+        minimal('diks-488392234223123'),
+      )
       expect(res.status).toBe(422)
-      expect((await json(res)).validation_errors).toEqual({ order_id: 'The order id field must match the order id in the URL.' })
+      expect((await json(res)).validation_errors).toEqual({
+        order_id: 'The order id field must match the order id in the URL.',
+      })
     })
 
     describe('rule aymakan.order.update-only-on-hold', () => {
@@ -159,21 +205,41 @@ forEachTransport((t) => {
         const api = t().client('aymakan')
         const res = await send(api, 'POST', '/api/v1/orders', minimal('new-123', { hub_code: 'riyadhHub' }))
         expect(res.status).toBe(200)
-        expect((await json(res)).data).toMatchObject({ order_id: 'new-123', status: 'On Hold', hub_code: 'riyadhHub', order_created_at: NOW })
+        expect((await json(res)).data).toMatchObject({
+          order_id: 'new-123',
+          status: 'On Hold',
+          hub_code: 'riyadhHub',
+          order_created_at: NOW,
+        })
         expect((await api('/api/v1/orders/new-123', { headers: KEY })).status).toBe(200)
         expect((await send(api, 'PUT', '/api/v1/orders', minimal('new-123'))).status).toBe(200)
       })
 
       it('a duplicate order_id is 400 with the documented message', async () => {
-        const res = await send(t().client('aymakan'), 'POST', '/api/v1/orders', minimal('diks-488392234223123', { hub_code: 'ollkomHub' }))
+        const res = await send(
+          t().client('aymakan'),
+          'POST',
+          '/api/v1/orders',
+          minimal('diks-488392234223123', { hub_code: 'ollkomHub' }),
+        )
         expect(res.status).toBe(400)
-        expect(await json(res)).toEqual({ success: false, message: 'The order_id you entered is already used', data: null, meta: null })
+        expect(await json(res)).toEqual({
+          success: false,
+          message: 'The order_id you entered is already used',
+          data: null,
+          meta: null,
+        })
       })
 
       it('hub_code is required and must be a known hub', async () => {
         const api = t().client('aymakan')
-        expect((await json(await send(api, 'POST', '/api/v1/orders', minimal('x-1')))).validation_errors).toEqual({ hub_code: 'The hub code field is required.' })
-        expect((await json(await send(api, 'POST', '/api/v1/orders', minimal('x-1', { hub_code: 'moon' })))).validation_errors).toEqual({
+        expect((await json(await send(api, 'POST', '/api/v1/orders', minimal('x-1')))).validation_errors).toEqual({
+          hub_code: 'The hub code field is required.',
+        })
+        expect(
+          (await json(await send(api, 'POST', '/api/v1/orders', minimal('x-1', { hub_code: 'moon' }))))
+            .validation_errors,
+        ).toEqual({
           hub_code: 'The selected hub code is invalid.',
         })
       })
@@ -202,19 +268,25 @@ forEachTransport((t) => {
         [{ Authorization: 'aymakan-test-key' }, 200],
         [{ Authorization: 'Bearer aymakan-test-key' }, 200],
       ])('%j → %i', async (headers, status) => {
-        const res = await t().client('aymakan')('/api/v1/orders/diks-488392234223123', { headers: { ...headers, Accept: 'application/json' } })
+        const res = await t().client('aymakan')('/api/v1/orders/diks-488392234223123', {
+          headers: { ...headers, Accept: 'application/json' },
+        })
         expect(res.status).toBe(status)
-        if (status === 401) expect(await json(res)).toEqual({ success: false, message: 'Unauthenticated.', data: null, meta: null })
+        if (status === 401)
+          expect(await json(res)).toEqual({ success: false, message: 'Unauthenticated.', data: null, meta: null })
       })
 
-      it('405 before auth, Laravel\'s message and Allow', async () => {
+      it("405 before auth, Laravel's message and Allow", async () => {
         const res = await send(t().client('aymakan'), 'PATCH', '/api/v1/orders', {}, {})
         expect(res.status).toBe(405)
         expect(res.headers.get('allow')).toBe('POST, GET, HEAD, PUT')
-        expect(await json(res)).toEqual({ message: 'The PATCH method is not supported for route api/v1/orders. Supported methods: POST, GET, HEAD, PUT.' })
+        expect(await json(res)).toEqual({
+          message:
+            'The PATCH method is not supported for route api/v1/orders. Supported methods: POST, GET, HEAD, PUT.',
+        })
       })
 
-      it('an unknown route is 404 with Laravel\'s message', async () => {
+      it("an unknown route is 404 with Laravel's message", async () => {
         const res = await send(t().client('aymakan'), 'GET', '/api/v2/orders')
         expect(res.status).toBe(404)
         expect(await json(res)).toEqual({ message: 'The route api/v2/orders could not be found.' })
@@ -227,11 +299,16 @@ forEachTransport((t) => {
       })
 
       it('strings are trimmed and empty ones are null (TrimStrings, ConvertEmptyStringsToNull)', async () => {
-        const res = await send(t().client('aymakan'), 'PUT', '/api/v1/orders', minimal('  ord-hold-0002  ', { note: '   ' }))
+        const res = await send(
+          t().client('aymakan'),
+          'PUT',
+          '/api/v1/orders',
+          minimal('  ord-hold-0002  ', { note: '   ' }),
+        )
         expect(res.status).toBe(200)
       })
 
-      it('escapes slashes as PHP\'s json_encode does', async () => {
+      it("escapes slashes as PHP's json_encode does", async () => {
         const res = await send(t().client('aymakan'), 'PUT', '/api/v1/orders', documentedUpdateRequest)
         expect(await res.text()).toContain('"avatar":"https:\\/\\/example.com\\/avatar.jpg"')
       })

@@ -10,12 +10,20 @@ const ITEM = '/api/v1/order_items/7105/'
 const patchItem = (api: Client, body: unknown, headers: Record<string, string> = {}) =>
   api(ITEM, { method: 'PATCH', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) })
 const admin = (t: Transport, api: Client, path: string, init: RequestInit = {}) =>
-  t.admin(path, { ...init, headers: { 'X-Mock-Session': api.session, ...(api.scenario && { 'X-Mock-Scenario': api.scenario }), ...(init.headers as Record<string, string>) } })
+  t.admin(path, {
+    ...init,
+    headers: {
+      'X-Mock-Session': api.session,
+      ...(api.scenario && { 'X-Mock-Scenario': api.scenario }),
+      ...(init.headers as Record<string, string>),
+    },
+  })
 /** A failed fetch: a network error over MSW, a socket error over HTTP. */
-const failure = (p: Promise<Response>) => p.then(
-  (r) => `answered ${r.status}`,
-  (e: Error) => e.name,
-)
+const failure = (p: Promise<Response>) =>
+  p.then(
+    (r) => `answered ${r.status}`,
+    (e: Error) => e.name,
+  )
 
 forEachTransport((t) => {
   describe('journal', () => {
@@ -33,7 +41,11 @@ forEachTransport((t) => {
         query: {},
         body: '{"tracking_number":"TR-J"}',
         status: 200,
-        rules: ['omnitron.item.invoice-or-tracking.promotes-approved', 'omnitron.item.propagates-to-order', 'omnitron.modified-date.auto'],
+        rules: [
+          'omnitron.item.invoice-or-tracking.promotes-approved',
+          'omnitron.item.propagates-to-order',
+          'omnitron.modified-date.auto',
+        ],
         unmatched: false,
       })
       expect(entry.headers.authorization).toBe('[redacted]')
@@ -49,7 +61,10 @@ forEachTransport((t) => {
       await patchItem(api, { status: '100' })
       await patchItem(api, { status: '450' })
       await api('/api/v1/orders/12345/')
-      const list = async (q: string) => (await json(await admin(t(), api, `/requests?${q}`))).requests.map((r: { method: string; status: number }) => `${r.method} ${r.status}`)
+      const list = async (q: string) =>
+        (await json(await admin(t(), api, `/requests?${q}`))).requests.map(
+          (r: { method: string; status: number }) => `${r.method} ${r.status}`,
+        )
       expect(await list('method=patch')).toEqual(['PATCH 400', 'PATCH 200'])
       expect(await list('path=/api/v1/orders/*')).toEqual(['GET 200', 'GET 401'])
       expect(await list('status=4xx')).toEqual(['PATCH 400', 'GET 401'])
@@ -57,7 +72,11 @@ forEachTransport((t) => {
       expect(await list(`since=${encodeURIComponent(since)}&limit=2`)).toEqual(['PATCH 200', 'GET 401'])
       expect(await list('provider=hamgam')).toEqual([])
       expect((await json(await admin(t(), api, '/requests'))).requests[0].query).toEqual({ x: '1' })
-      const count = await admin(t(), api, '/requests/count', { method: 'POST', body: JSON.stringify({ method: 'PATCH', status: 200 }), headers: { 'Content-Type': 'application/json' } })
+      const count = await admin(t(), api, '/requests/count', {
+        method: 'POST',
+        body: JSON.stringify({ method: 'PATCH', status: 200 }),
+        headers: { 'Content-Type': 'application/json' },
+      })
       expect(await json(count)).toEqual({ count: 1 })
       expect((await json(await admin(t(), api, '/requests', { method: 'DELETE' }))).deleted).toBe(4)
       expect((await json(await admin(t(), api, '/requests'))).count).toBe(0)
@@ -84,13 +103,28 @@ forEachTransport((t) => {
   describe('faults on request', () => {
     it.each([
       ['omnitron', '/api/v1/orders/12345/', AUTH, 503, { detail: 'Service temporarily unavailable, try again later.' }],
-      ['aymakan', '/api/v1/orders/diks-488392234223123', { 'api-key': 'aymakan-test-key' }, 503, { message: 'Service Unavailable' }],
-      ['hamgam', '/api/orders/123', { Authorization: 'Token hamgam-staff-token' }, 429, { detail: 'Request was throttled. Expected available in 60 seconds.' }],
-    ] as const)('X-Mock-Fault: status on %s answers in the provider\'s own format', async (provider, path, headers, status, body) => {
-      const res = await t().client(provider)(path, { headers: { ...headers, 'X-Mock-Fault': String(status) } })
-      expect(res.status).toBe(status)
-      expect(await json(res)).toEqual(body)
-    })
+      [
+        'aymakan',
+        '/api/v1/orders/diks-488392234223123',
+        { 'api-key': 'aymakan-test-key' },
+        503,
+        { message: 'Service Unavailable' },
+      ],
+      [
+        'hamgam',
+        '/api/orders/123',
+        { Authorization: 'Token hamgam-staff-token' },
+        429,
+        { detail: 'Request was throttled. Expected available in 60 seconds.' },
+      ],
+    ] as const)(
+      "X-Mock-Fault: status on %s answers in the provider's own format",
+      async (provider, path, headers, status, body) => {
+        const res = await t().client(provider)(path, { headers: { ...headers, 'X-Mock-Fault': String(status) } })
+        expect(res.status).toBe(status)
+        expect(await json(res)).toEqual(body)
+      },
+    )
 
     it('X-Mock-Fault: 500 on a DRF provider is Django\'s HTML page; a "before" fault writes nothing', async () => {
       const api = t().client('omnitron')
@@ -98,12 +132,18 @@ forEachTransport((t) => {
       expect(res.status).toBe(500)
       expect(await res.text()).toContain('<h1>Server Error (500)</h1>')
       expect((await json(await api(ITEM, { headers: AUTH }))).tracking_number).toBeNull()
-      expect((await json(await admin(t(), api, '/requests'))).requests[0].fault).toEqual({ name: '500', kind: 'status', when: 'before' })
+      expect((await json(await admin(t(), api, '/requests'))).requests[0].fault).toEqual({
+        name: '500',
+        kind: 'status',
+        when: 'before',
+      })
     })
 
     it('X-Mock-Fault: a connection fault name fails the request', async () => {
       const api = t().client('omnitron')
-      expect(await failure(api(ITEM, { headers: { ...AUTH, 'X-Mock-Fault': 'CONNECTION_RESET_BY_PEER' } }))).toBe('TypeError')
+      expect(await failure(api(ITEM, { headers: { ...AUTH, 'X-Mock-Fault': 'CONNECTION_RESET_BY_PEER' } }))).toBe(
+        'TypeError',
+      )
       expect(await failure(api(ITEM, { headers: { ...AUTH, 'X-Mock-Fault': 'EMPTY_RESPONSE' } }))).toBe('TypeError')
     })
 
@@ -138,8 +178,12 @@ forEachTransport((t) => {
 
     it('when: after — the bulk update is committed, then the connection is reset', async () => {
       const api = t().client('omnitron', { scenario: 'flaky' })
-      const body = JSON.stringify({ orderitem_set: [{ id: 3, status: '500', tracking_number: 'TR-AFTER', shipping_company: 'ups' }] })
-      expect(await failure(api('/api/i1/order_items/bulk_status_update/', { method: 'PATCH', headers: JSON_HEADERS, body }))).toBe('TypeError')
+      const body = JSON.stringify({
+        orderitem_set: [{ id: 3, status: '500', tracking_number: 'TR-AFTER', shipping_company: 'ups' }],
+      })
+      expect(
+        await failure(api('/api/i1/order_items/bulk_status_update/', { method: 'PATCH', headers: JSON_HEADERS, body })),
+      ).toBe('TypeError')
       expect((await json(await api('/api/v1/order_items/3/', { headers: AUTH }))).tracking_number).toBe('TR-AFTER')
       const [entry] = (await json(await admin(t(), api, '/requests'))).requests
       expect(entry.fault).toEqual({ name: 'omnitron-bulk-reset-after-commit', kind: 'connection', when: 'after' })
@@ -153,7 +197,12 @@ forEachTransport((t) => {
           const res = await api('/api/v1/orders', {
             method: 'PUT',
             headers: { 'api-key': 'aymakan-test-key', 'Content-Type': 'application/json', Accept: 'application/json' },
-            body: JSON.stringify({ order_id: 'ord-hold-0002', payment_method: 'prepaid', order_items: [{ sku_code: 'SKU-AC-48' }], shipping_address: { address1: 'a', city: 'b' } }),
+            body: JSON.stringify({
+              order_id: 'ord-hold-0002',
+              payment_method: 'prepaid',
+              order_items: [{ sku_code: 'SKU-AC-48' }],
+              shipping_address: { address1: 'a', city: 'b' },
+            }),
           })
           statuses.push(res.status)
         }
@@ -176,12 +225,17 @@ forEachTransport((t) => {
   })
 
   describe('clock', () => {
-    it('PUT freezes the session\'s time; X-Mock-Now still wins; DELETE returns to real time', async () => {
+    it("PUT freezes the session's time; X-Mock-Now still wins; DELETE returns to real time", async () => {
       const api = t().client('omnitron')
-      const put = await admin(t(), api, '/clock', { method: 'PUT', body: JSON.stringify({ now: '2030-05-05T05:05:05.123456Z' }) })
+      const put = await admin(t(), api, '/clock', {
+        method: 'PUT',
+        body: JSON.stringify({ now: '2030-05-05T05:05:05.123456Z' }),
+      })
       expect(await json(put)).toMatchObject({ mode: 'frozen', now: '2030-05-05T05:05:05.123Z' })
       expect((await json(await patchItem(api, {}))).modified_date).toBe('2030-05-05T05:05:05.123456Z')
-      expect((await json(await patchItem(api, {}, { 'X-Mock-Now': '2031-01-01T00:00:00Z' }))).modified_date).toBe('2031-01-01T00:00:00Z')
+      expect((await json(await patchItem(api, {}, { 'X-Mock-Now': '2031-01-01T00:00:00Z' }))).modified_date).toBe(
+        '2031-01-01T00:00:00Z',
+      )
       expect((await json(await admin(t(), api, '/clock', { method: 'DELETE' }))).mode).toBe('real')
       const year = Number((await json(await patchItem(api, {}))).modified_date.slice(0, 4))
       expect(year).toBe(new Date().getUTCFullYear())
@@ -189,7 +243,10 @@ forEachTransport((t) => {
 
     it('an offset shifts real time', async () => {
       const api = t().client('omnitron')
-      await admin(t(), api, '/clock', { method: 'PUT', body: JSON.stringify({ offsetMs: 10 * 365 * 24 * 3600 * 1000 }) })
+      await admin(t(), api, '/clock', {
+        method: 'PUT',
+        body: JSON.stringify({ offsetMs: 10 * 365 * 24 * 3600 * 1000 }),
+      })
       const year = Number((await json(await patchItem(api, {}))).modified_date.slice(0, 4))
       expect(year).toBeGreaterThanOrEqual(new Date().getUTCFullYear() + 9)
     })
@@ -201,7 +258,7 @@ forEachTransport((t) => {
   })
 
   describe('state export and import', () => {
-    it('a session\'s exported state imports into another session', async () => {
+    it("a session's exported state imports into another session", async () => {
       const a = t().client('omnitron')
       const b = t().client('omnitron')
       await patchItem(a, { tracking_number: 'FROM-A' })

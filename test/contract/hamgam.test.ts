@@ -16,13 +16,54 @@ const get = async (api: Client, path: string, headers = STAFF) => json(await api
 
 /** Seed 002's tables, in their order. */
 const ORDER_KEYS = [
-  'id', 'key', 'status', 'customer_data', 'payment_method_data', 'shipping_method_data', 'shipping_cost', 'notes', 'extra',
-  'created_at', 'updated_at', 'billing_country_data', 'billing_state_data', 'billing_city_data', 'billing_address',
-  'billing_postal_code', 'billing_national_code', 'billing_mobile_number', 'billing_first_name', 'billing_last_name', 'count',
-  'quantity', 'items_subtotal', 'items_discount', 'subtotal', 'total_discount', 'total', 'amount_paid', 'amount_outstanding',
-  'is_paid', 'items', 'payments',
+  'id',
+  'key',
+  'status',
+  'customer_data',
+  'payment_method_data',
+  'shipping_method_data',
+  'shipping_cost',
+  'notes',
+  'extra',
+  'created_at',
+  'updated_at',
+  'billing_country_data',
+  'billing_state_data',
+  'billing_city_data',
+  'billing_address',
+  'billing_postal_code',
+  'billing_national_code',
+  'billing_mobile_number',
+  'billing_first_name',
+  'billing_last_name',
+  'count',
+  'quantity',
+  'items_subtotal',
+  'items_discount',
+  'subtotal',
+  'total_discount',
+  'total',
+  'amount_paid',
+  'amount_outstanding',
+  'is_paid',
+  'items',
+  'payments',
 ]
-const ITEM_KEYS = ['id', 'product', 'product_name', 'product_data', 'unit_price', 'unit_discount', 'quantity', 'notes', 'subtotal', 'discount', 'total', 'created_at', 'updated_at']
+const ITEM_KEYS = [
+  'id',
+  'product',
+  'product_name',
+  'product_data',
+  'unit_price',
+  'unit_discount',
+  'quantity',
+  'notes',
+  'subtotal',
+  'discount',
+  'total',
+  'created_at',
+  'updated_at',
+]
 
 async function state(t: Transport, api: Client) {
   return (await json(await t.admin('/state', { headers: { 'X-Mock-Session': api.session } }))).state.hamgam
@@ -30,14 +71,22 @@ async function state(t: Transport, api: Client) {
 
 forEachTransport((t) => {
   describe('Hamgam', () => {
-    it('seed 002\'s example request succeeds and answers the whole order with the documented keys', async () => {
+    it("seed 002's example request succeeds and answers the whole order with the documented keys", async () => {
       const api = t().client('hamgam')
       const res = await send(api, 'PATCH', '/api/orders/123/items/789', { quantity: 3, unit_discount: 5.0 })
       expect(res.status).toBe(200)
       const order = await json(res)
       expect(Object.keys(order)).toEqual(ORDER_KEYS)
       expect(Object.keys(order.items[0])).toEqual(ITEM_KEYS)
-      expect(order.items[0]).toMatchObject({ id: 789, quantity: 3, unit_discount: 5, subtotal: 3_750_000, discount: 15, total: 3_749_985, updated_at: NOW })
+      expect(order.items[0]).toMatchObject({
+        id: 789,
+        quantity: 3,
+        unit_discount: 5,
+        subtotal: 3_750_000,
+        discount: 15,
+        total: 3_749_985,
+        updated_at: NOW,
+      })
       expect(order).toMatchObject({
         count: 2,
         quantity: 5,
@@ -83,8 +132,14 @@ forEachTransport((t) => {
         expect((await send(api, 'PATCH', '/api/orders/123/items/789', { quantity: 2 }, ADMIN)).status).toBe(200)
       })
 
-      it('permission is checked before the method: a customer\'s PUT is 403', async () => {
-        const res = await send(t().client('hamgam'), 'PUT', '/api/orders/123/items/789', {}, token('hamgam-customer-token'))
+      it("permission is checked before the method: a customer's PUT is 403", async () => {
+        const res = await send(
+          t().client('hamgam'),
+          'PUT',
+          '/api/orders/123/items/789',
+          {},
+          token('hamgam-customer-token'),
+        )
         expect(res.status).toBe(403)
       })
     })
@@ -94,10 +149,25 @@ forEachTransport((t) => {
         [{ quantity: 0 }, { quantity: ['Ensure this value is greater than or equal to 1.'] }],
         [{ unit_price: -1 }, { unit_price: ['Ensure this value is greater than or equal to 0.'] }],
         [{ unit_discount: 5.5 }, { unit_discount: ['A valid integer is required.'] }],
-        [{ quantity: 'two', product: 99 }, { product: ['Invalid pk "99" - object does not exist.'], quantity: ['A valid integer is required.'] }],
-        [{ quantity: 0, unit_price: 'x' }, { unit_price: ['A valid integer is required.'], quantity: ['Ensure this value is greater than or equal to 1.'] }],
-        [{ unit_discount: 1_250_001 }, { unit_discount: ['Ensure this value is less than or equal to the unit price (1250000).'] }],
-        [{ unit_price: 10, unit_discount: 20 }, { unit_discount: ['Ensure this value is less than or equal to the unit price (10).'] }],
+        [
+          { quantity: 'two', product: 99 },
+          { product: ['Invalid pk "99" - object does not exist.'], quantity: ['A valid integer is required.'] },
+        ],
+        [
+          { quantity: 0, unit_price: 'x' },
+          {
+            unit_price: ['A valid integer is required.'],
+            quantity: ['Ensure this value is greater than or equal to 1.'],
+          },
+        ],
+        [
+          { unit_discount: 1_250_001 },
+          { unit_discount: ['Ensure this value is less than or equal to the unit price (1250000).'] },
+        ],
+        [
+          { unit_price: 10, unit_discount: 20 },
+          { unit_discount: ['Ensure this value is less than or equal to the unit price (10).'] },
+        ],
         [{ quantity: null }, { quantity: ['This field may not be null.'] }],
         ['[1]', { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] }],
       ])('%j', async (body, errors) => {
@@ -109,9 +179,15 @@ forEachTransport((t) => {
         expect(await state(t(), api)).toEqual(before)
       })
 
-      it('accepts integer-valued numbers and strings as DRF\'s IntegerField does', async () => {
+      it("accepts integer-valued numbers and strings as DRF's IntegerField does", async () => {
         const api = t().client('hamgam')
-        const order = await json(await send(api, 'PATCH', '/api/orders/123/items/789', { quantity: '4', unit_price: 1000.0, unit_discount: '10.00' }))
+        const order = await json(
+          await send(api, 'PATCH', '/api/orders/123/items/789', {
+            quantity: '4',
+            unit_price: 1000.0,
+            unit_discount: '10.00',
+          }),
+        )
         expect(order.items[0]).toMatchObject({ quantity: 4, unit_price: 1000, unit_discount: 10 })
       })
 
@@ -119,9 +195,16 @@ forEachTransport((t) => {
         const api = t().client('hamgam')
         const before = await state(t(), api)
         for (const method of ['PATCH', 'DELETE']) {
-          const res = await send(api, method, '/api/orders/124/items/791', method === 'PATCH' ? { quantity: 2 } : undefined)
+          const res = await send(
+            api,
+            method,
+            '/api/orders/124/items/791',
+            method === 'PATCH' ? { quantity: 2 } : undefined,
+          )
           expect(res.status).toBe(400)
-          expect(await json(res)).toEqual({ detail: 'The items of an order in status "shipped" can no longer be changed.' })
+          expect(await json(res)).toEqual({
+            detail: 'The items of an order in status "shipped" can no longer be changed.',
+          })
         }
         expect(await state(t(), api)).toEqual(before)
       })
@@ -153,7 +236,13 @@ forEachTransport((t) => {
       expect(res.status).toBe(200)
       const order = await json(res)
       expect(order.items.map((i: { id: number }) => i.id)).toEqual([789])
-      expect(order).toMatchObject({ count: 1, quantity: 1, items_subtotal: 1_250_000, items_discount: 0, total: 1_500_000 })
+      expect(order).toMatchObject({
+        count: 1,
+        quantity: 1,
+        items_subtotal: 1_250_000,
+        items_discount: 0,
+        total: 1_500_000,
+      })
       expect((await api('/api/orders/123/items/790', { headers: STAFF })).status).toBe(404)
     })
 
@@ -186,10 +275,22 @@ forEachTransport((t) => {
     describe('payments', () => {
       it('create: 201 with the payment; an approved one counts toward amount_paid', async () => {
         const api = t().client('hamgam')
-        const res = await send(api, 'POST', '/api/orders/123/payments', { payment_method: 2, amount: 1000, approved: true, transaction_id: 'TX-9' })
+        const res = await send(api, 'POST', '/api/orders/123/payments', {
+          payment_method: 2,
+          amount: 1000,
+          approved: true,
+          transaction_id: 'TX-9',
+        })
         expect(res.status).toBe(201)
         expect(await json(res)).toEqual({
-          id: 504, payment_method: 2, amount: 1000, approved: true, transaction_id: 'TX-9', notes: '', created_at: NOW, updated_at: NOW,
+          id: 504,
+          payment_method: 2,
+          amount: 1000,
+          approved: true,
+          transaction_id: 'TX-9',
+          notes: '',
+          created_at: NOW,
+          updated_at: NOW,
         })
         const order = await get(api, '/api/orders/123')
         expect(order.amount_paid).toBe(501_000)
@@ -239,7 +340,7 @@ forEachTransport((t) => {
       expect(Object.keys(body.results[0])).toEqual(ORDER_KEYS)
     })
 
-    it('no trailing slashes: a path with one is Django\'s HTML 404', async () => {
+    it("no trailing slashes: a path with one is Django's HTML 404", async () => {
       const res = await t().client('hamgam')('/api/orders/123/', { headers: STAFF })
       expect(res.status).toBe(404)
       expect(await res.text()).toBe(DJANGO_404_HTML)

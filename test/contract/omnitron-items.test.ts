@@ -5,7 +5,11 @@ import { AUTH, type Client, forEachTransport, JSON_HEADERS, json } from '../supp
 const NOW = '2025-01-24T08:45:18.831693Z'
 const item = (pk: number) => `/api/v1/order_items/${pk}/`
 const patchItem = (api: Client, pk: number, body: unknown, now = NOW) =>
-  api(item(pk), { method: 'PATCH', headers: { ...JSON_HEADERS, 'X-Mock-Now': now }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  api(item(pk), {
+    method: 'PATCH',
+    headers: { ...JSON_HEADERS, 'X-Mock-Now': now },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
 const getItem = async (api: Client, pk: number) => json(await api(item(pk), { headers: AUTH }))
 
 forEachTransport((t) => {
@@ -34,7 +38,9 @@ forEachTransport((t) => {
   it.each(['999999', 'x'])('400 for an order filter %s that is no order', async (order) => {
     const res = await t().client('omnitron')(`/api/v1/order_items/?order=${order}`, { headers: AUTH })
     expect(res.status).toBe(400)
-    expect(await json(res)).toEqual({ order: ['Select a valid choice. That choice is not one of the available choices.'] })
+    expect(await json(res)).toEqual({
+      order: ['Select a valid choice. That choice is not one of the available choices.'],
+    })
   })
 
   it('404 for an unknown item, before the body is read', async () => {
@@ -66,7 +72,7 @@ forEachTransport((t) => {
     expect(await json(ok)).toMatchObject({ datasource: 2, shipping_option_group: 3, parent: 7101 })
   })
 
-  it('reports every invalid field at once, with DRF\'s messages, and changes nothing', async () => {
+  it("reports every invalid field at once, with DRF's messages, and changes nothing", async () => {
     const api = t().client('omnitron')
     const before = await getItem(api, 7105)
     const res = await patchItem(api, 7105, {
@@ -95,10 +101,14 @@ forEachTransport((t) => {
       cancel_status: ['No matching type.'],
       tracking_number: ['Not a valid string.'],
       invoice_number: ['Ensure this field has no more than 255 characters.'],
-      invoice_date: ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'],
+      invoice_date: [
+        'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+      ],
       shipping_company: ['No matching type.'],
       parent: ['Invalid pk "999" - object does not exist.'],
-      shipped_date: ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'],
+      shipped_date: [
+        'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+      ],
       estimated_delivery_date: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD.'],
       defined_shipping_company: ['Not a valid string.'],
       data_source: ['Incorrect type. Expected pk value, received str.'],
@@ -109,15 +119,30 @@ forEachTransport((t) => {
 
   it('null is accepted where the field is nullable, refused where it is not', async () => {
     const api = t().client('omnitron')
-    const res = await patchItem(api, 7105, { status: null, extra_field: null, tracking_number: null, shipped_date: null })
-    expect(await json(res)).toEqual({ status: ['This field may not be null.'], extra_field: ['This field may not be null.'] })
-    const ok = await patchItem(api, 7105, { tracking_number: null, invoice_date: null, shipping_company: null, cancel_status: null })
+    const res = await patchItem(api, 7105, {
+      status: null,
+      extra_field: null,
+      tracking_number: null,
+      shipped_date: null,
+    })
+    expect(await json(res)).toEqual({
+      status: ['This field may not be null.'],
+      extra_field: ['This field may not be null.'],
+    })
+    const ok = await patchItem(api, 7105, {
+      tracking_number: null,
+      invoice_date: null,
+      shipping_company: null,
+      cancel_status: null,
+    })
     expect(ok.status).toBe(200)
   })
 
   it('datetimes with an offset are stored and rendered in UTC; strings are stripped', async () => {
     const api = t().client('omnitron')
-    const body = await json(await patchItem(api, 7105, { invoice_date: '2025-01-24T17:30:00+03:00', carrier_shipping_code: '  C1  ' }))
+    const body = await json(
+      await patchItem(api, 7105, { invoice_date: '2025-01-24T17:30:00+03:00', carrier_shipping_code: '  C1  ' }),
+    )
     expect(body.invoice_date).toBe('2025-01-24T14:30:00Z')
     expect(body.carrier_shipping_code).toBe('C1')
   })

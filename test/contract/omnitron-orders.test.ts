@@ -58,7 +58,10 @@ forEachTransport((t) => {
   })
 
   it.each([
-    [{ username: 'omnitron-user', password: 'wrong' }, { non_field_errors: ['Unable to log in with provided credentials.'] }],
+    [
+      { username: 'omnitron-user', password: 'wrong' },
+      { non_field_errors: ['Unable to log in with provided credentials.'] },
+    ],
     [{ username: 'omnitron-user' }, { password: ['This field is required.'] }],
     [{ password: 'omnitron-pass' }, { non_field_errors: ['Must include "username" and "password".'] }],
     [['omnitron-user'], { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] }],
@@ -119,11 +122,17 @@ forEachTransport((t) => {
     [{ status: '999' }, { status: ['No matching type.'] }],
     [{ is_send: 'maybe' }, { is_send: ['Must be a valid boolean.'] }],
     [{ is_send: null }, { is_send: ['This field may not be null.'] }],
-    [{ status: 'shipped', is_send: [] }, { status: ['No matching type.'], is_send: ['Must be a valid boolean.'] }],
+    [
+      { status: 'shipped', is_send: [] },
+      { status: ['No matching type.'], is_send: ['Must be a valid boolean.'] },
+    ],
   ])('400 for %j, and nothing changes', async (payload, errors) => {
     const api = t().client('omnitron')
     const before = await json(await api(ORDER, { headers: AUTH }))
-    const res = await api(ORDER, patch(JSON.stringify({ ...payload, ...(!('is_send' in payload) && { is_send: true }) })))
+    const res = await api(
+      ORDER,
+      patch(JSON.stringify({ ...payload, ...(!('is_send' in payload) && { is_send: true }) })),
+    )
     expect(res.status).toBe(400)
     expect(await json(res)).toEqual(errors)
     expect(await json(await api(ORDER, { headers: AUTH }))).toEqual(before)
@@ -141,7 +150,7 @@ forEachTransport((t) => {
   })
 
   // ------------------------------------------------------ request errors
-  it('the documented malformed body gets CPython\'s message and position', async () => {
+  it("the documented malformed body gets CPython's message and position", async () => {
     const res = await t().client('omnitron')(ORDER, patch('{\n    "is_send": true,\n    }\n}'))
     expect(res.status).toBe(400)
     expect(await json(res)).toEqual({
@@ -205,12 +214,17 @@ forEachTransport((t) => {
   it('HEAD answers like GET without a body; OPTIONS describes the view', async () => {
     const api = t().client('omnitron')
     const head = await api(ORDER, { method: 'HEAD', headers: AUTH })
-    if (head.status !== 200) process.stderr.write('HEAD ' + JSON.stringify([...head.headers]) + '\n')
+    if (head.status !== 200) process.stderr.write(`HEAD ${JSON.stringify([...head.headers])}\n`)
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
     const options = await api(ORDER, { method: 'OPTIONS', headers: AUTH })
     expect(options.status).toBe(200)
-    expect(await json(options)).toEqual({ name: 'Order Detail', description: '', renders: ['application/json'], parses: ['application/json'] })
+    expect(await json(options)).toEqual({
+      name: 'Order Detail',
+      description: '',
+      renders: ['application/json'],
+      parses: ['application/json'],
+    })
   })
 
   it.each(['99999999', 'abc'])('404 JSON for order pk %s', async (pk) => {
@@ -219,12 +233,15 @@ forEachTransport((t) => {
     expect(await json(res)).toEqual({ detail: 'Not found.' })
   })
 
-  it.each(['/api/v1/orders/1.5/', '/api/v2/orders/12345/', '/nothing-here/'])('Django HTML 404 for unknown URL %s', async (path) => {
-    const res = await t().client('omnitron')(path, { headers: AUTH })
-    expect(res.status).toBe(404)
-    expect(res.headers.get('content-type')).toBe('text/html')
-    expect(await res.text()).toBe(DJANGO_404_HTML)
-  })
+  it.each(['/api/v1/orders/1.5/', '/api/v2/orders/12345/', '/nothing-here/'])(
+    'Django HTML 404 for unknown URL %s',
+    async (path) => {
+      const res = await t().client('omnitron')(path, { headers: AUTH })
+      expect(res.status).toBe(404)
+      expect(res.headers.get('content-type')).toBe('text/html')
+      expect(await res.text()).toBe(DJANGO_404_HTML)
+    },
+  )
 
   it('301 to the path with its slash, for every method, query kept, nothing written', async () => {
     const api = t().client('omnitron')
@@ -236,7 +253,7 @@ forEachTransport((t) => {
   })
 
   // ---------------------------------------------------------- order list
-  it('lists orders 10 a page with absolute links on the client\'s own base URL', async () => {
+  it("lists orders 10 a page with absolute links on the client's own base URL", async () => {
     const api = t().client('omnitron')
     const first = await json(await api('/api/i1/orders/', { headers: AUTH }))
     expect(first.count).toBe(27)
@@ -258,7 +275,7 @@ forEachTransport((t) => {
     expect(body.next).toBe(`${api.base}/api/i1/orders/?limit=2&page=3&status=400`)
   })
 
-  it('filters by is_send and number, and sees this session\'s writes', async () => {
+  it("filters by is_send and number, and sees this session's writes", async () => {
     const api = t().client('omnitron')
     await api(ORDER, patch('{"is_send": true}'))
     const sent = await json(await api('/api/i1/orders/?is_send=true', { headers: AUTH }))

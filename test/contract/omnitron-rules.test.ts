@@ -8,7 +8,11 @@ import { AUTH, type Client, forEachTransport, JSON_HEADERS, json } from '../supp
 
 const NOW = '2025-02-01T10:00:00.250000Z'
 const patchItem = (api: Client, pk: number, body: unknown) =>
-  api(`/api/v1/order_items/${pk}/`, { method: 'PATCH', headers: { ...JSON_HEADERS, 'X-Mock-Now': NOW }, body: JSON.stringify(body) })
+  api(`/api/v1/order_items/${pk}/`, {
+    method: 'PATCH',
+    headers: { ...JSON_HEADERS, 'X-Mock-Now': NOW },
+    body: JSON.stringify(body),
+  })
 const getItem = async (api: Client, pk: number) => json(await api(`/api/v1/order_items/${pk}/`, { headers: AUTH }))
 const getOrder = async (api: Client, pk: number) => json(await api(`/api/v1/orders/${pk}/`, { headers: AUTH }))
 
@@ -31,9 +35,17 @@ async function expectAccepted(api: Client, pk: number, body: unknown) {
 forEachTransport((t) => {
   describe('rule 1 omnitron.item.status.no-cancel-or-refund', () => {
     it.each(['100', '600'])('fires for status %s: rejected, nothing changes', async (status) => {
-      await expectRejected(t().client('omnitron'), 7105, 7100, { status, invoice_number: 'INV-1' }, {
-        status: [`The status cannot be changed to ${status} (${status === '100' ? 'cancelled' : 'refunded'}) through this endpoint.`],
-      })
+      await expectRejected(
+        t().client('omnitron'),
+        7105,
+        7100,
+        { status, invoice_number: 'INV-1' },
+        {
+          status: [
+            `The status cannot be changed to ${status} (${status === '100' ? 'cancelled' : 'refunded'}) through this endpoint.`,
+          ],
+        },
+      )
     })
     it('does not fire for another status', async () => {
       expect((await expectAccepted(t().client('omnitron'), 7105, { status: '450' })).status).toBe('450')
@@ -46,15 +58,23 @@ forEachTransport((t) => {
         t().client('omnitron'),
         7105,
         7100,
-        { attributes: { old_price: '1.00', color: 'red', new_price: '2.00' }, attributes_kwargs: { split_from_order_item_pk: {} } },
         {
-          attributes: ['The key "old_price" is not allowed in attributes.', 'The key "new_price" is not allowed in attributes.'],
+          attributes: { old_price: '1.00', color: 'red', new_price: '2.00' },
+          attributes_kwargs: { split_from_order_item_pk: {} },
+        },
+        {
+          attributes: [
+            'The key "old_price" is not allowed in attributes.',
+            'The key "new_price" is not allowed in attributes.',
+          ],
           attributes_kwargs: ['The key "split_from_order_item_pk" is not allowed in attributes_kwargs.'],
         },
       )
     })
     it('does not fire for other keys', async () => {
-      expect((await expectAccepted(t().client('omnitron'), 7105, { attributes: { color: 'red' } })).attributes).toEqual({ color: 'red' })
+      expect((await expectAccepted(t().client('omnitron'), 7105, { attributes: { color: 'red' } })).attributes).toEqual(
+        { color: 'red' },
+      )
     })
   })
 
@@ -67,26 +87,49 @@ forEachTransport((t) => {
       await expectRejected(t().client('omnitron'), 7101, 7100, body, { cancel_status: [message] })
     })
     it('does not fire for another next cancel_status', async () => {
-      expect((await expectAccepted(t().client('omnitron'), 7101, { cancel_status: 'rejected' })).cancel_status).toBe('rejected')
+      expect((await expectAccepted(t().client('omnitron'), 7101, { cancel_status: 'rejected' })).cancel_status).toBe(
+        'rejected',
+      )
     })
     it('does not fire for an item whose cancel_status is not approved', async () => {
-      expect((await expectAccepted(t().client('omnitron'), 7105, { cancel_status: 'confirmed' })).cancel_status).toBe('confirmed')
+      expect((await expectAccepted(t().client('omnitron'), 7105, { cancel_status: 'confirmed' })).cancel_status).toBe(
+        'confirmed',
+      )
     })
   })
 
   describe('rule 4 omnitron.item.cancel-status.waiting-for-payment-needs-next (item 7102)', () => {
-    it.each(['waiting', 'confirmation_waiting', 'confirmed', 'approved', 'rejected'])('fires for cancel_status %s', async (next) => {
-      await expectRejected(t().client('omnitron'), 7102, 7100, { cancel_status: next }, {
-        cancel_status: [`cancel_status cannot change from waiting_for_payment to ${next}.`],
-      })
-    })
+    it.each(['waiting', 'confirmation_waiting', 'confirmed', 'approved', 'rejected'])(
+      'fires for cancel_status %s',
+      async (next) => {
+        await expectRejected(
+          t().client('omnitron'),
+          7102,
+          7100,
+          { cancel_status: next },
+          {
+            cancel_status: [`cancel_status cannot change from waiting_for_payment to ${next}.`],
+          },
+        )
+      },
+    )
     it('fires when cancel_status is missing', async () => {
-      await expectRejected(t().client('omnitron'), 7102, 7100, { invoice_number: 'I' }, {
-        cancel_status: ['A non-null cancel_status is required while the current cancel_status is waiting_for_payment.'],
-      })
+      await expectRejected(
+        t().client('omnitron'),
+        7102,
+        7100,
+        { invoice_number: 'I' },
+        {
+          cancel_status: [
+            'A non-null cancel_status is required while the current cancel_status is waiting_for_payment.',
+          ],
+        },
+      )
     })
     it('does not fire for waiting_for_payment again', async () => {
-      expect((await expectAccepted(t().client('omnitron'), 7102, { cancel_status: 'waiting_for_payment' })).cancel_status).toBe('waiting_for_payment')
+      expect(
+        (await expectAccepted(t().client('omnitron'), 7102, { cancel_status: 'waiting_for_payment' })).cancel_status,
+      ).toBe('waiting_for_payment')
     })
   })
 
@@ -100,25 +143,41 @@ forEachTransport((t) => {
         t().client('omnitron'),
         pk,
         7100,
-        { tracking_number: 'T', defined_tracking_url: 'https://t', defined_shipping_company: 'X', invoice_number: 'OK' },
+        {
+          tracking_number: 'T',
+          defined_tracking_url: 'https://t',
+          defined_shipping_company: 'X',
+          invoice_number: 'OK',
+        },
         { tracking_number: [message], defined_tracking_url: [message], defined_shipping_company: [message] },
       )
     })
     it('does not fire for other fields of a final item', async () => {
-      expect((await expectAccepted(t().client('omnitron'), 7103, { carrier_shipping_code: 'C' })).carrier_shipping_code).toBe('C')
+      expect(
+        (await expectAccepted(t().client('omnitron'), 7103, { carrier_shipping_code: 'C' })).carrier_shipping_code,
+      ).toBe('C')
     })
     it('does not fire for an item in another status', async () => {
-      expect((await expectAccepted(t().client('omnitron'), 7105, { defined_shipping_company: 'X' })).defined_shipping_company).toBe('X')
+      expect(
+        (await expectAccepted(t().client('omnitron'), 7105, { defined_shipping_company: 'X' }))
+          .defined_shipping_company,
+      ).toBe('X')
     })
   })
 
   describe('several rules at once', () => {
     it('collects the errors of every rule that rejects', async () => {
-      await expectRejected(t().client('omnitron'), 7101, 7100, { status: '600', attributes: { old_price: '1' }, cancel_status: 'confirmed' }, {
-        status: ['The status cannot be changed to 600 (refunded) through this endpoint.'],
-        attributes: ['The key "old_price" is not allowed in attributes.'],
-        cancel_status: ['cancel_status cannot change from approved to confirmed.'],
-      })
+      await expectRejected(
+        t().client('omnitron'),
+        7101,
+        7100,
+        { status: '600', attributes: { old_price: '1' }, cancel_status: 'confirmed' },
+        {
+          status: ['The status cannot be changed to 600 (refunded) through this endpoint.'],
+          attributes: ['The key "old_price" is not allowed in attributes.'],
+          cancel_status: ['cancel_status cannot change from approved to confirmed.'],
+        },
+      )
     })
   })
 
@@ -135,7 +194,9 @@ forEachTransport((t) => {
     it('does not fire for another status, nor when the payload sets the date', async () => {
       const api = t().client('omnitron')
       expect((await expectAccepted(api, 7105, { status: '450' })).shipped_date).toBeNull()
-      expect((await expectAccepted(api, 7105, { status: '500', shipped_date: '2025-01-02T03:04:05Z' })).shipped_date).toBe('2025-01-02T03:04:05Z')
+      expect(
+        (await expectAccepted(api, 7105, { status: '500', shipped_date: '2025-01-02T03:04:05Z' })).shipped_date,
+      ).toBe('2025-01-02T03:04:05Z')
     })
   })
 
@@ -170,7 +231,7 @@ forEachTransport((t) => {
   })
 
   describe('rule 9 omnitron.item.propagates-to-order', () => {
-    it('fires: the sent fields reach the order (with the item\'s resulting status), visible on GET /orders/{pk}/', async () => {
+    it("fires: the sent fields reach the order (with the item's resulting status), visible on GET /orders/{pk}/", async () => {
       const api = t().client('omnitron')
       await expectAccepted(api, 7105, {
         invoice_number: 'INV-9',

@@ -24,7 +24,17 @@ describe('bench smoke run', () => {
     })
     expect(run.status, run.stderr).toBe(0)
     const results = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8'))
-    for (const name of ['raw', 'hono', 'patch', 'getOrder', 'bulk100', 'hamgamPatch', 'aymakanUpdate', 'patchSmallStore', 'patchBigStore']) {
+    for (const name of [
+      'raw',
+      'hono',
+      'patch',
+      'getOrder',
+      'bulk100',
+      'hamgamPatch',
+      'aymakanUpdate',
+      'patchSmallStore',
+      'patchBigStore',
+    ]) {
       expect(results.cases[name].requests, name).toBeGreaterThan(0)
       expect(results.cases[name].errors + results.cases[name].non2xx, name).toBe(0)
     }

@@ -26,7 +26,9 @@ describe('the CLI, end to end', () => {
     expect(res.status).toBe(200)
     expect((await res.json()).is_send).toBe(true)
     await new Promise((r) => setTimeout(r, 50))
-    expect(cli.output()).toMatch(/^PATCH \/omnitron\/api\/v1\/orders\/12345\/ 200 [\d.]+ms scenario=default session=cli$/m)
+    expect(cli.output()).toMatch(
+      /^PATCH \/omnitron\/api\/v1\/orders\/12345\/ 200 [\d.]+ms scenario=default session=cli$/m,
+    )
   })
 
   it('SIGTERM lets an in-flight request finish, then exits 0', async () => {
@@ -81,11 +83,23 @@ describe('the CLI, refusing bad input without a stack trace', () => {
     ['an unknown key', 'sede: 1\n', /bad\.yaml: \(root\): unknown key "sede"/],
     ['an unknown provider', 'providers: { shopify: {} }\n', /bad\.yaml: providers: unknown key "shopify"/],
     ['an unknown parent', 'extends: nowhere\n', /bad\.yaml: extends: unknown scenario "nowhere"/],
-    ['a record of the wrong shape', 'providers:\n  hamgam:\n    products: [{ id: 1 }]\n', /bad\.yaml: providers\.hamgam\.products\[0\]\.name: /],
-    ['a fault with two effects', 'faults: [{ name: f, status: { code: 500 }, connection: EMPTY_RESPONSE }]\n', /bad\.yaml: faults\[0\]: a fault has a status or a connection effect, not both/],
+    [
+      'a record of the wrong shape',
+      'providers:\n  hamgam:\n    products: [{ id: 1 }]\n',
+      /bad\.yaml: providers\.hamgam\.products\[0\]\.name: /,
+    ],
+    [
+      'a fault with two effects',
+      'faults: [{ name: f, status: { code: 500 }, connection: EMPTY_RESPONSE }]\n',
+      /bad\.yaml: faults\[0\]: a fault has a status or a connection effect, not both/,
+    ],
     ['a duplicate key', 'seed: 1\nseed: 2\n', /bad\.yaml:\d+:\d+: Map keys must be unique/],
     ['binary garbage', '\u0000\u0001\u0002\u00ff', /bad\.yaml/],
-    ['a huge alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /bad\.yaml/],
+    [
+      'a huge alias bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+      /bad\.yaml/,
+    ],
   ])('%s in a scenario file: exit 2, one clear line, no stack trace', async (_, text, pattern) => {
     const dir = mkdtempSync(join(tmpdir(), 'ocm-bad-'))
     writeFileSync(join(dir, 'default.yaml'), 'description: fine\n')

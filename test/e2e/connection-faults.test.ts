@@ -22,7 +22,9 @@ function raw(port: number, fault: string): Promise<{ bytes: Buffer; ending: stri
       clearTimeout(timer)
       resolve({ bytes: Buffer.concat(chunks), ending: 'closed' })
     })
-    socket.write(`GET /omnitron/api/v1/orders/12345/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token omnitron-test-token\r\nX-Mock-Fault: ${fault}\r\nConnection: close\r\n\r\n`)
+    socket.write(
+      `GET /omnitron/api/v1/orders/12345/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token omnitron-test-token\r\nX-Mock-Fault: ${fault}\r\nConnection: close\r\n\r\n`,
+    )
   })
 }
 
@@ -59,17 +61,20 @@ describe('connection faults over a real socket', () => {
     expect(r.bytes.toString('latin1').startsWith('HTTP/')).toBe(false)
   })
 
-  it.each(['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE', 'MALFORMED_RESPONSE_CHUNK', 'RANDOM_DATA_THEN_CLOSE'])('fetch fails on %s, and the server keeps serving', async (fault) => {
-    const url = `${server.url}/omnitron/api/v1/orders/12345/`
-    const headers = { Authorization: 'Token omnitron-test-token' }
-    let outcome = 'answered'
-    try {
-      const res = await fetch(url, { headers: { ...headers, 'X-Mock-Fault': fault } })
-      await res.text()
-    } catch (error) {
-      outcome = (error as Error).name
-    }
-    expect(outcome).toBe('TypeError')
-    expect((await fetch(url, { headers })).status).toBe(200)
-  })
+  it.each(['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE', 'MALFORMED_RESPONSE_CHUNK', 'RANDOM_DATA_THEN_CLOSE'])(
+    'fetch fails on %s, and the server keeps serving',
+    async (fault) => {
+      const url = `${server.url}/omnitron/api/v1/orders/12345/`
+      const headers = { Authorization: 'Token omnitron-test-token' }
+      let outcome = 'answered'
+      try {
+        const res = await fetch(url, { headers: { ...headers, 'X-Mock-Fault': fault } })
+        await res.text()
+      } catch (error) {
+        outcome = (error as Error).name
+      }
+      expect(outcome).toBe('TypeError')
+      expect((await fetch(url, { headers })).status).toBe(200)
+    },
+  )
 })

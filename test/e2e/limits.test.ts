@@ -12,7 +12,11 @@ describe('limits', () => {
   let server: RunningServer
   const alive = async () => expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200)
   const patch = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/omnitron/api/v1/order_items/7105/`, { method: 'PATCH', headers: { ...OMNITRON, 'X-Mock-Session': 'limits', ...headers }, body })
+    fetch(`${server.url}/omnitron/api/v1/order_items/7105/`, {
+      method: 'PATCH',
+      headers: { ...OMNITRON, 'X-Mock-Session': 'limits', ...headers },
+      body,
+    })
 
   beforeAll(async () => {
     server = await startServer({ port: 0, maxBodyBytes: 256 * 1024, timeouts: { headersMs: 400, requestMs: 800 } })
@@ -30,21 +34,28 @@ describe('limits', () => {
         controller.close()
       },
     })
-    const chunked = await fetch(`${server.url}/omnitron/api/v1/order_items/7105/`, { method: 'PATCH', headers: OMNITRON, body: stream, duplex: 'half' } as RequestInit)
+    const chunked = await fetch(`${server.url}/omnitron/api/v1/order_items/7105/`, {
+      method: 'PATCH',
+      headers: OMNITRON,
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
     expect(chunked.status).toBe(413)
     await alive()
   })
 
-  it('very deep JSON is a parse error in Python\'s words, never a crash', async () => {
+  it("very deep JSON is a parse error in Python's words, never a crash", async () => {
     const res = await patch(`{"extra_field": ${'['.repeat(5000)}${']'.repeat(5000)}}`)
     expect(res.status).toBe(400)
-    expect(await res.json()).toEqual({ detail: 'JSON parse error - maximum recursion depth exceeded while decoding a JSON array from a unicode string' })
+    expect(await res.json()).toEqual({
+      detail: 'JSON parse error - maximum recursion depth exceeded while decoding a JSON array from a unicode string',
+    })
     const broken = await patch('{"a": '.repeat(3000))
     expect(broken.status).toBe(400)
     await alive()
   })
 
-  it('very deep JSON to Aymakan is Laravel\'s empty input (json_decode depth 512)', async () => {
+  it("very deep JSON to Aymakan is Laravel's empty input (json_decode depth 512)", async () => {
     const res = await fetch(`${server.url}/aymakan/api/v1/orders`, {
       method: 'PUT',
       headers: { 'api-key': 'aymakan-test-key', 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -85,7 +96,9 @@ describe('limits', () => {
       socket.on('close', () => resolve(true))
       socket.on('error', () => undefined)
     })
-    socket.write('PATCH /omnitron/api/v1/order_items/7105/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":')
+    socket.write(
+      'PATCH /omnitron/api/v1/order_items/7105/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":',
+    )
     expect(await Promise.race([closed, new Promise<boolean>((r) => setTimeout(() => r(false), 5000))])).toBe(true)
     await alive()
   })

@@ -13,7 +13,12 @@ import { type Spawned, spawnCli } from '../support/spawn.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } })
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  })
 
 describe('the packed tarball, installed with production dependencies only', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ocm-pack-'))
@@ -22,7 +27,10 @@ describe('the packed tarball, installed with production dependencies only', () =
   let cli: Spawned
 
   beforeAll(async () => {
-    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[]
+    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as {
+      filename: string
+      files: { path: string }[]
+    }[]
     files = packed!.files.map((f) => f.path)
     const app = join(dir, 'app')
     execFileSync('mkdir', ['-p', app])

@@ -13,7 +13,11 @@ export interface Spawned {
  * "listening on" line names the URL. Fails with the output if it exits first
  * or does not start within the time limit.
  */
-export function spawnCli(bin: string, args: string[] = [], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Spawned> {
+export function spawnCli(
+  bin: string,
+  args: string[] = [],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<Spawned> {
   const child = spawn(process.execPath, [bin, '--port', '0', ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
@@ -52,8 +56,15 @@ export function spawnCli(bin: string, args: string[] = [], options: { cwd?: stri
 }
 
 /** Runs the CLI to completion (for --help, bad arguments, bad scenarios). */
-export function runCli(bin: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export function runCli(
+  bin: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))

@@ -93,6 +93,7 @@ export function forEachTransport(cases: (t: () => Transport) => void): void {
 }
 
 /** Reads a JSON body, failing loudly with the text when it is not JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read bodies of every shape and assert on them
 export async function json(res: Response): Promise<any> {
   const text = await res.text()
   try {

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createMock } from '../../src/index.js'
 import { SessionCache } from '../../src/core/sessions.js'
+import { createMock } from '../../src/index.js'
 
 const BASE = 'https://omnitron.example.com'
 const mock = await createMock({ baseUrls: { omnitron: BASE } })
@@ -23,13 +23,19 @@ describe('createMock(): the in-process mock', () => {
   it('asserts on state after a write, per session', async () => {
     await fetch(`${BASE}/api/v1/orders/12345/`, {
       method: 'PATCH',
-      headers: { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json', 'X-Mock-Session': 'w1' },
+      headers: {
+        Authorization: 'Token omnitron-test-token',
+        'Content-Type': 'application/json',
+        'X-Mock-Session': 'w1',
+      },
       body: '{"is_send": true}',
     })
     expect((await mock.db('omnitron', { session: 'w1' })).orders.get(12345)!.is_send).toBe(true)
     expect((await mock.db('omnitron')).orders.get(12345)!.is_send).toBe(false)
     const state = await mock.state({ session: 'w1' })
-    expect((state.omnitron!.orders as { pk: number; is_send: boolean }[]).find((o) => o.pk === 12345)!.is_send).toBe(true)
+    expect((state.omnitron!.orders as { pk: number; is_send: boolean }[]).find((o) => o.pk === 12345)!.is_send).toBe(
+      true,
+    )
   })
 
   it('reset() re-seeds', async () => {

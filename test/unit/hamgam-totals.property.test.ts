@@ -65,13 +65,28 @@ async function apply(session: string, w: Write) {
   const at = (list: number[], pick: number) => list[pick % list.length]
   switch (w.kind) {
     case 'item-patch':
-      return app.request(`/hamgam/api/orders/${w.order}/items/${at(ITEMS[w.order]!, w.pick)}`, { method: 'PATCH', headers, body: JSON.stringify(w.body) })
+      return app.request(`/hamgam/api/orders/${w.order}/items/${at(ITEMS[w.order]!, w.pick)}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify(w.body),
+      })
     case 'item-delete':
-      return app.request(`/hamgam/api/orders/${w.order}/items/${at(ITEMS[w.order]!, w.pick)}`, { method: 'DELETE', headers })
+      return app.request(`/hamgam/api/orders/${w.order}/items/${at(ITEMS[w.order]!, w.pick)}`, {
+        method: 'DELETE',
+        headers,
+      })
     case 'payment-create':
-      return app.request(`/hamgam/api/orders/${w.order}/payments`, { method: 'POST', headers, body: JSON.stringify(w.body) })
+      return app.request(`/hamgam/api/orders/${w.order}/payments`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(w.body),
+      })
     default:
-      return app.request(`/hamgam/api/orders/${w.order}/payments/${at(PAYMENTS[w.order]!, w.pick)}`, { method: 'PATCH', headers, body: JSON.stringify(w.body) })
+      return app.request(`/hamgam/api/orders/${w.order}/payments/${at(PAYMENTS[w.order]!, w.pick)}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify(w.body),
+      })
   }
 }
 
@@ -85,9 +100,12 @@ describe('Hamgam computed fields', () => {
           const res = await apply(session, w)
           expect([200, 201, 400, 404]).toContain(res.status)
         }
-        const state = (await (await app.request('/__mock/state', { headers: { 'X-Mock-Session': session } })).json()).state.hamgam
+        const state = (await (await app.request('/__mock/state', { headers: { 'X-Mock-Session': session } })).json())
+          .state.hamgam
         for (const orderId of ORDERS) {
-          const order = await (await app.request(`/hamgam/api/orders/${orderId}`, { headers: { ...H, 'X-Mock-Session': session } })).json()
+          const order = await (
+            await app.request(`/hamgam/api/orders/${orderId}`, { headers: { ...H, 'X-Mock-Session': session } })
+          ).json()
           const items = (state.items as Raw[]).filter((i) => i.order === orderId)
           const payments = (state.payments as Pay[]).filter((p) => p.order === orderId)
           const raw = (state.orders as { id: number; shipping_cost: number }[]).find((o) => o.id === orderId)!

@@ -29,7 +29,8 @@ describe(`DRF JSON parse errors match CPython ${fixture.python}`, () => {
       const got = decodeJsonBody(bytes)
       const gotText = got.ok ? 'ok' : `JSON parse error - ${got.message}`
       const want = c.ok ? 'ok' : c.message!
-      if (gotText !== want) mismatches.push(`${Buffer.from(bytes).toString('latin1').slice(0, 80)}\n  want ${want}\n  got  ${gotText}`)
+      if (gotText !== want)
+        mismatches.push(`${Buffer.from(bytes).toString('latin1').slice(0, 80)}\n  want ${want}\n  got  ${gotText}`)
     }
     expect(mismatches.slice(0, 10).join('\n')).toBe('')
     expect(fixture.cases.length).toBeGreaterThan(3000)

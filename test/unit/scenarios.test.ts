@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MockEngine } from '../../src/core/engine.js'
 import { buildScenarios, ScenarioError, type ScenarioSource } from '../../src/core/scenario/registry.js'
-import { BUNDLED_SCENARIOS_DIR, loadScenarioDir } from '../../src/node/scenario-files.js'
 import { scenarioJsonSchemaText } from '../../src/node/json-schema.js'
+import { BUNDLED_SCENARIOS_DIR, loadScenarioDir } from '../../src/node/scenario-files.js'
 import { allProviders } from '../../src/providers/index.js'
 
 const base: ScenarioSource = {
@@ -32,7 +32,11 @@ function problemsOf(sources: ScenarioSource[]): string[] {
 }
 
 async function stateOf(sources: ScenarioSource[], name: string) {
-  const engine = new MockEngine({ providers: allProviders, scenarios: buildScenarios(sources, allProviders), defaultScenario: name })
+  const engine = new MockEngine({
+    providers: allProviders,
+    scenarios: buildScenarios(sources, allProviders),
+    defaultScenario: name,
+  })
   return engine.state(await engine.session(name, 'x'))
 }
 
@@ -51,14 +55,26 @@ describe('scenario files', () => {
     ],
     ['an unknown key', 'descripton: typo\n', /^scenarios\/bad\.yaml: \(root\): unknown key "descripton"$/],
     ['a YAML syntax error, with line and column', 'providers: [\n', /^scenarios\/bad\.yaml:\d+:\d+: /],
-    ['an unknown parent', 'extends: nowhere\n', /^scenarios\/bad\.yaml: extends: unknown scenario "nowhere" \(known: bad\)$/],
+    [
+      'an unknown parent',
+      'extends: nowhere\n',
+      /^scenarios\/bad\.yaml: extends: unknown scenario "nowhere" \(known: bad\)$/,
+    ],
     [
       'an item of an order that is not there',
       'providers:\n  omnitron:\n    orderItems: [{ pk: 5, order: 77 }]\n',
       /^scenarios\/bad\.yaml: providers\.omnitron\.orderItems\[0\]\.order: order 77 is not in orders$/,
     ],
-    ['an unknown rule id', 'rules: { disabled: [no.such.rule] }\n', /^scenarios\/bad\.yaml: rules\.disabled\[0\]: unknown rule id "no\.such\.rule"/],
-    ['a provider that does not exist', 'providers: { shopify: {} }\n', /^scenarios\/bad\.yaml: providers: unknown key "shopify"$/],
+    [
+      'an unknown rule id',
+      'rules: { disabled: [no.such.rule] }\n',
+      /^scenarios\/bad\.yaml: rules\.disabled\[0\]: unknown rule id "no\.such\.rule"/,
+    ],
+    [
+      'a provider that does not exist',
+      'providers: { shopify: {} }\n',
+      /^scenarios\/bad\.yaml: providers: unknown key "shopify"$/,
+    ],
     ['not a mapping', '- a\n- b\n', /^scenarios\/bad\.yaml: \(root\): expected a mapping/],
   ])('names the file and the path for %s', (_, text, pattern) => {
     const problems = problemsOf([{ file: 'scenarios/bad.yaml', text }])

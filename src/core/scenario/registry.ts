@@ -41,7 +41,9 @@ function parseText(source: ScenarioSource, problems: string[]): unknown {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0]
-      problems.push(`${source.file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`)
+      problems.push(
+        `${source.file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      )
     }
     return undefined
   }
@@ -66,7 +68,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * full schema (core + every provider's section) and checks cross-references
  * (disabled rule ids). Throws one ScenarioError listing every problem.
  */
-export function buildScenarios(sources: readonly ScenarioSource[], providers: readonly AnyProvider[]): Map<string, Scenario> {
+export function buildScenarios(
+  sources: readonly ScenarioSource[],
+  providers: readonly AnyProvider[],
+): Map<string, Scenario> {
   const problems: string[] = []
   const raw = new Map<string, { source: ScenarioSource; doc: Record<string, unknown> }>()
 
@@ -106,7 +111,9 @@ export function buildScenarios(sources: readonly ScenarioSource[], providers: re
       return undefined
     }
     if (!raw.has(parentName)) {
-      problems.push(`${entry.source.file}: extends: unknown scenario "${parentName}" (known: ${[...raw.keys()].sort().join(', ')})`)
+      problems.push(
+        `${entry.source.file}: extends: unknown scenario "${parentName}" (known: ${[...raw.keys()].sort().join(', ')})`,
+      )
       return undefined
     }
     const parent = resolve(parentName, [...chain, name])
@@ -118,7 +125,8 @@ export function buildScenarios(sources: readonly ScenarioSource[], providers: re
     if (!merged) continue
     const parsed = schema.safeParse({ ...merged, name })
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${source.file}: ${formatPath(issue.path)}: ${describeIssue(issue)}`)
+      for (const issue of parsed.error.issues)
+        problems.push(`${source.file}: ${formatPath(issue.path)}: ${describeIssue(issue)}`)
       continue
     }
     const doc = parsed.data
@@ -131,7 +139,8 @@ export function buildScenarios(sources: readonly ScenarioSource[], providers: re
       }
     })
     for (const [i, id] of doc.rules.disabled.entries()) {
-      if (!ruleIds.has(id)) problems.push(`${source.file}: rules.disabled[${i}]: unknown rule id "${id}" (see GET /__mock/rules)`)
+      if (!ruleIds.has(id))
+        problems.push(`${source.file}: rules.disabled[${i}]: unknown rule id "${id}" (see GET /__mock/rules)`)
     }
     resolved.set(name, {
       name,
@@ -152,6 +161,7 @@ export function buildScenarios(sources: readonly ScenarioSource[], providers: re
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
   return issue.message
 }

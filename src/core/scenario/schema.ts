@@ -30,19 +30,33 @@ export function scenarioSchema(providers: readonly AnyProvider[]) {
         .string()
         .optional()
         .describe('Name of another scenario to start from: objects merge, record lists merge by primary key.'),
-      seed: z.number().int().min(0).default(1).describe('Seed for generated records: the same seed gives the same data on every run.'),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('Seed for generated records: the same seed gives the same data on every run.'),
       refDate: isoInstant
         .default('2025-01-01T00:00:00Z')
         .describe('Generated dates are spread over the year before this instant, never relative to the real clock.'),
-      now: isoInstant.optional().describe('Freeze "now" for every session of this scenario (X-Mock-Now still wins per request).'),
+      now: isoInstant
+        .optional()
+        .describe('Freeze "now" for every session of this scenario (X-Mock-Now still wins per request).'),
       rules: z
-        .object({ disabled: z.array(z.string()).default([]).describe('Rule ids (GET /__mock/rules) that do not run in this scenario.') })
+        .object({
+          disabled: z
+            .array(z.string())
+            .default([])
+            .describe('Rule ids (GET /__mock/rules) that do not run in this scenario.'),
+        })
         .strict()
         .default({ disabled: [] }),
       faults: z
         .array(faultSchema)
         .default([])
-        .describe('Faults to inject: the first whose match fits a request applies (see README "Testing failure paths").'),
+        .describe(
+          'Faults to inject: the first whose match fits a request applies (see README "Testing failure paths").',
+        ),
       providers: z.object(sections).strict().default({}),
     })
     .strict()

@@ -23,6 +23,7 @@ export function authenticateToken<U>(
   if (parts.length > 2) return fail(DRF.tokenSpaces)
   const key = parts[1]!
   // The header arrives as latin-1; a key that is not valid UTF-8 fails decode() in DRF.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "not ASCII", control characters included on purpose
   if (/[^\x00-\x7f]/.test(key) && !isUtf8(key)) return fail(DRF.tokenInvalidChars)
   const user = lookup(key)
   return user === undefined ? fail(DRF.invalidToken) : { ok: true, user, token: key }

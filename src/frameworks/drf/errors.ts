@@ -39,6 +39,7 @@ export function drfErrorResponse(status: number, method: string): Response {
     return textResponse(html, { status, headers: { 'Content-Type': 'text/html', Server: 'nginx' } })
   }
   if (status === 405) return drfJson(405, { detail: DRF.methodNotAllowed(method) })
-  const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Token' } : status === 429 ? { 'Retry-After': '60' } : {}
+  const headers: Record<string, string> =
+    status === 401 ? { 'WWW-Authenticate': 'Token' } : status === 429 ? { 'Retry-After': '60' } : {}
   return drfJson(status, { detail: DRF_DETAILS[status] ?? 'A server error occurred.' }, headers)
 }

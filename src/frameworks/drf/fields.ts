@@ -24,7 +24,8 @@ export const MSG = {
   boolean: 'Must be a valid boolean.',
   string: 'Not a valid string.',
   maxLength: (n: number) => `Ensure this field has no more than ${n} characters.`,
-  datetime: 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+  datetime:
+    'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
   date: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.',
   pkMissing: (pk: string) => `Invalid pk "${pk}" - object does not exist.`,
   pkType: (type: string) => `Incorrect type. Expected pk value, received ${type}.`,
@@ -35,15 +36,51 @@ export const MSG = {
   maxValue: (n: number) => `Ensure this value is less than or equal to ${n}.`,
 } as const
 
-const TRUE_VALUES = new Set<unknown>(['t', 'T', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', '1', 1, true])
-const FALSE_VALUES = new Set<unknown>(['f', 'F', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', '0', 0, false])
+const TRUE_VALUES = new Set<unknown>([
+  't',
+  'T',
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'true',
+  'True',
+  'TRUE',
+  'on',
+  'On',
+  'ON',
+  '1',
+  1,
+  true,
+])
+const FALSE_VALUES = new Set<unknown>([
+  'f',
+  'F',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'false',
+  'False',
+  'FALSE',
+  'off',
+  'Off',
+  'OFF',
+  '0',
+  0,
+  false,
+])
 
 function field<T>(allowNull: boolean, toInternal: (v: unknown) => FieldResult<T>): Field<T> {
   return { allowNull, toInternal }
 }
 
 export function booleanField(opts: { allowNull?: boolean } = {}): Field<boolean> {
-  return field(opts.allowNull ?? false, (v) => (TRUE_VALUES.has(v) ? ok(true) : FALSE_VALUES.has(v) ? ok(false) : fail(MSG.boolean)))
+  return field(opts.allowNull ?? false, (v) =>
+    TRUE_VALUES.has(v) ? ok(true) : FALSE_VALUES.has(v) ? ok(false) : fail(MSG.boolean),
+  )
 }
 
 /** CharField: str, int or float (converted with str()), stripped; bools and containers refused. */
@@ -59,7 +96,11 @@ export function charField(opts: { allowNull?: boolean; allowBlank?: boolean; max
 }
 
 /** A choice field with the provider's own invalid-choice message (Omnitron: "No matching type."). */
-export function choiceField(choices: readonly string[] | (() => readonly string[]), message: string, opts: { allowNull?: boolean } = {}): Field<string> {
+export function choiceField(
+  choices: readonly string[] | (() => readonly string[]),
+  message: string,
+  opts: { allowNull?: boolean } = {},
+): Field<string> {
   return field(opts.allowNull ?? false, (v) => {
     if (typeof v !== 'string' && typeof v !== 'number') return fail(message)
     const s = String(v)
@@ -82,8 +123,23 @@ export function dateTimeField(opts: { allowNull?: boolean } = {}): Field<Instant
     const m = DJANGO_DATETIME.exec(v)
     if (!m) return fail(MSG.datetime)
     const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', tz] = m
-    const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number]
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
+    if (
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > daysInMonth(year, month) ||
+      hour > 23 ||
+      minute > 59 ||
+      second > 59
+    ) {
       return fail(MSG.datetime)
     }
     let offset = 0
@@ -124,7 +180,8 @@ export function integerField(opts: { allowNull?: boolean } = {}): Field<number> 
 /** PrimaryKeyRelatedField over integer keys. */
 export function primaryKeyField(exists: (pk: number) => boolean, opts: { allowNull?: boolean } = {}): Field<number> {
   return field(opts.allowNull ?? false, (v) => {
-    if (typeof v === 'boolean' || (typeof v !== 'number' && typeof v !== 'string')) return fail(MSG.pkType(pythonTypeName(v)))
+    if (typeof v === 'boolean' || (typeof v !== 'number' && typeof v !== 'string'))
+      return fail(MSG.pkType(pythonTypeName(v)))
     const text = String(v).trim()
     // Django's IntegerField.get_prep_value: int(value); a float is truncated, a non-numeric string is a ValueError.
     const pk = typeof v === 'number' ? Math.trunc(v) : /^[+-]?\d+$/.test(text) ? Number(text) : NaN

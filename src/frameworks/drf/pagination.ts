@@ -14,9 +14,9 @@ export interface PageOptions {
   pageParam?: string
 }
 
-export type PageResult<T> = { ok: true; body: { count: number; next: string | null; previous: string | null; results: T[] } } | { ok: false; response: Response }
-
-
+export type PageResult<T> =
+  | { ok: true; body: { count: number; next: string | null; previous: string | null; results: T[] } }
+  | { ok: false; response: Response }
 
 export function paginate<T>(all: readonly T[], publicUrl: URL, opts: PageOptions): PageResult<T> {
   const pageParam = opts.pageParam ?? 'page'
@@ -31,10 +31,16 @@ export function paginate<T>(all: readonly T[], publicUrl: URL, opts: PageOptions
   const numPages = Math.max(1, Math.ceil(count / pageSize))
   const raw = q.get(pageParam) ?? '1'
   const page = raw === 'last' ? numPages : pythonInt(raw)
-  if (page === undefined || page < 1 || page > numPages) return { ok: false, response: drfJson(404, { detail: DRF.invalidPage }) }
+  if (page === undefined || page < 1 || page > numPages)
+    return { ok: false, response: drfJson(404, { detail: DRF.invalidPage }) }
   const results = all.slice((page - 1) * pageSize, page * pageSize)
   const next = page < numPages ? replaceQueryParam(publicUrl, pageParam, String(page + 1)) : null
-  const previous = page > 1 ? (page - 1 === 1 ? removeQueryParam(publicUrl, pageParam) : replaceQueryParam(publicUrl, pageParam, String(page - 1))) : null
+  const previous =
+    page > 1
+      ? page - 1 === 1
+        ? removeQueryParam(publicUrl, pageParam)
+        : replaceQueryParam(publicUrl, pageParam, String(page - 1))
+      : null
   return { ok: true, body: { count, next, previous, results } }
 }
 
@@ -84,7 +90,11 @@ export function quotePlus(s: string): string {
  * DRF's LimitOffsetPagination: `limit` (a bad one falls back to the default),
  * `offset` (a bad one is 0); never an error; links like DRF's.
  */
-export function paginateLimitOffset<T>(all: readonly T[], publicUrl: URL, opts: { defaultLimit: number; maxLimit?: number }): PageResult<T> {
+export function paginateLimitOffset<T>(
+  all: readonly T[],
+  publicUrl: URL,
+  opts: { defaultLimit: number; maxLimit?: number },
+): PageResult<T> {
   const q = publicUrl.searchParams
   let limit = opts.defaultLimit
   const rawLimit = q.get('limit')
@@ -99,6 +109,11 @@ export function paginateLimitOffset<T>(all: readonly T[], publicUrl: URL, opts: 
   const results = count === 0 || offset > count ? [] : all.slice(offset, offset + limit)
   const withLimit = new URL(replaceQueryParam(publicUrl, 'limit', String(limit)))
   const next = offset + limit >= count ? null : replaceQueryParam(withLimit, 'offset', String(offset + limit))
-  const previous = offset <= 0 ? null : offset - limit <= 0 ? removeQueryParam(withLimit, 'offset') : replaceQueryParam(withLimit, 'offset', String(offset - limit))
+  const previous =
+    offset <= 0
+      ? null
+      : offset - limit <= 0
+        ? removeQueryParam(withLimit, 'offset')
+        : replaceQueryParam(withLimit, 'offset', String(offset - limit))
   return { ok: true, body: { count, next, previous, results } }
 }

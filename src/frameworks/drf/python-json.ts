@@ -29,7 +29,8 @@ const INT_MAX_STR_DIGITS = 4300
  * so no request body can make it answer 5xx.
  */
 export const MAX_NESTING = 900
-const recursionMessage = (kind: 'array' | 'object') => `maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`
+const recursionMessage = (kind: 'array' | 'object') =>
+  `maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`
 
 /** Decode a request body the way DRF does. `charset` is the Content-Type's charset parameter, if any. */
 export function decodeJsonBody(bytes: Uint8Array, charset?: string): DecodeResult {
@@ -131,7 +132,9 @@ function pythonUtf8StreamDecode(b: Uint8Array): TextResult {
     if (!cont(b[i + 2])) return fail(i, i + 2, 'invalid continuation byte')
     if (i + 3 >= n) break
     if (!cont(b[i + 3])) return fail(i, i + 3, 'invalid continuation byte')
-    out += String.fromCodePoint(((c & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f))
+    out += String.fromCodePoint(
+      ((c & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f),
+    )
     i += 4
   }
   return { ok: true, text: out }
@@ -185,7 +188,8 @@ class PythonScanner {
       return { ok: true, value }
     } catch (e) {
       if (e instanceof ScanError) return { ok: false, message: this.format(e) }
-      if (e instanceof StopIteration) return { ok: false, message: this.format(new ScanError('Expecting value', e.pos)) }
+      if (e instanceof StopIteration)
+        return { ok: false, message: this.format(new ScanError('Expecting value', e.pos)) }
       throw e
     }
   }
@@ -311,7 +315,16 @@ class PythonScanner {
       c = s[next]!
       if (c !== 0x75) {
         end = next + 1
-        const simple: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' }
+        const simple: Record<number, string> = {
+          34: '"',
+          92: '\\',
+          47: '/',
+          98: '\b',
+          102: '\f',
+          110: '\n',
+          114: '\r',
+          116: '\t',
+        }
         const ch = simple[c]
         if (ch === undefined) throw new ScanError('Invalid \\escape', end - 2)
         out += ch
@@ -337,7 +350,9 @@ class PythonScanner {
         if (c2 >= 0xdc00 && c2 <= 0xdfff) cp = 0x10000 + ((cp - 0xd800) << 10) + (c2 - 0xdc00)
         else end -= 6
       }
-      out += String.fromCharCode(...(cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp]))
+      out += String.fromCharCode(
+        ...(cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp]),
+      )
     }
   }
 
@@ -349,7 +364,8 @@ class PythonScanner {
     idx = this.skipWs(idx)
     if (idx > endIdx || s[idx] !== 0x7d) {
       for (;;) {
-        if (idx > endIdx || s[idx] !== 0x22) throw new ScanError('Expecting property name enclosed in double quotes', idx)
+        if (idx > endIdx || s[idx] !== 0x22)
+          throw new ScanError('Expecting property name enclosed in double quotes', idx)
         const [key, afterKey] = this.scanString(idx + 1)
         idx = this.skipWs(afterKey)
         if (idx > endIdx || s[idx] !== 0x3a) throw new ScanError("Expecting ':' delimiter", idx)

@@ -8,7 +8,9 @@ import { textResponse } from '../../core/respond.js'
 /** DRF's JSONRenderer: compact separators, raw Unicode, U+2028/2029 escaped. */
 export function renderDrfJson(body: unknown): string {
   const text = JSON.stringify(body)
-  return text.includes('\u2028') || text.includes('\u2029') ? text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : text
+  return text.includes('\u2028') || text.includes('\u2029')
+    ? text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+    : text
 }
 
 export function drfJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -37,7 +39,10 @@ export function djangoNotFound(): Response {
 
 /** CommonMiddleware with APPEND_SLASH: a permanent redirect to the same path with its slash, query kept. */
 export function appendSlashRedirect(location: string): Response {
-  return textResponse(null, { status: 301, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' } })
+  return textResponse(null, {
+    status: 301,
+    headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' },
+  })
 }
 
 /** DRF's default messages (rest_framework/exceptions.py, authentication.py). */

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { closestRoutes, type KnownRoute } from '../../core/closest.js'
-import { textResponse, withHeaders } from '../../core/respond.js'
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
+import { textResponse, withHeaders } from '../../core/respond.js'
 import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
 
 export type DrfHandler = (c: Context<MockEnv>) => Response | Promise<Response>
@@ -46,7 +46,10 @@ export class DjangoSite {
   view(path: string, view: DrfView): this {
     this.#patterns.push(patternToRegExp(path))
     const allow = allowedMethods(view)
-    this.#known.push({ methods: allow.split(', ').filter((m) => m !== 'HEAD' && m !== 'OPTIONS'), template: path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}') })
+    this.#known.push({
+      methods: allow.split(', ').filter((m) => m !== 'HEAD' && m !== 'OPTIONS'),
+      template: path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}'),
+    })
     this.app.all(path, async (c) => {
       if (!view.public) {
         const rejected = this.options.guard(c, view)
@@ -54,7 +57,8 @@ export class DjangoSite {
       }
       const method = c.req.method.toLowerCase()
       if (method === 'options') return withAllow(drfJson(200, metadata(view)), allow)
-      const handler = method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
+      const handler =
+        method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
       if (!handler) return withAllow(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }), allow)
       const response = await handler(c)
       return withAllow(response, allow, method === 'head')
@@ -87,7 +91,11 @@ function allowedMethods(view: DrfView): string {
 
 /** DRF puts `Allow` on every response of a view. */
 function withAllow(response: Response, allow: string, stripBody = false): Response {
-  if (stripBody) return textResponse(null, { status: response.status, headers: { ...Object.fromEntries(response.headers), Allow: allow } })
+  if (stripBody)
+    return textResponse(null, {
+      status: response.status,
+      headers: { ...Object.fromEntries(response.headers), Allow: allow },
+    })
   return withHeaders(response, { Allow: allow })
 }
 

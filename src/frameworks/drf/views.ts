@@ -16,13 +16,21 @@ export function lookupInt<R>(table: { get(pk: unknown): R | undefined }, raw: st
 export type Paginator = <T>(records: readonly T[], url: URL) => PageResult<T>
 
 /** A DRF list response: paginated, each record serialised. */
-export function listResponse<R>(c: Context<MockEnv>, records: readonly R[], serialize: (r: R) => unknown, paginator: Paginator): Response {
+export function listResponse<R>(
+  c: Context<MockEnv>,
+  records: readonly R[],
+  serialize: (r: R) => unknown,
+  paginator: Paginator,
+): Response {
   const page = paginator(records, publicUrl(c))
   return page.ok ? drfJson(200, { ...page.body, results: page.body.results.map(serialize) }) : page.response
 }
 
 /** A DRF retrieve: the serialised record or 404. */
-export function retrieveView<R>(find: (c: Context<MockEnv>) => R | undefined, serialize: (r: R, c: Context<MockEnv>) => unknown) {
+export function retrieveView<R>(
+  find: (c: Context<MockEnv>) => R | undefined,
+  serialize: (r: R, c: Context<MockEnv>) => unknown,
+) {
   return (c: Context<MockEnv>) => {
     const record = find(c)
     return record === undefined ? notFound() : drfJson(200, serialize(record, c))

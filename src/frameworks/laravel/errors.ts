@@ -21,5 +21,9 @@ const MESSAGES: Record<number, string> = {
 }
 
 export function laravelErrorResponse(status: number): Response {
-  return laravelJson(status, { message: MESSAGES[status] ?? (status >= 500 ? 'Server Error' : 'Error') }, status === 429 ? { 'Retry-After': '60' } : {})
+  return laravelJson(
+    status,
+    { message: MESSAGES[status] ?? (status >= 500 ? 'Server Error' : 'Error') },
+    status === 429 ? { 'Retry-After': '60' } : {},
+  )
 }

@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono'
 import { readBody } from '../../core/body.js'
 import { closestRoutes } from '../../core/closest.js'
+import { type MockEnv, providerPath } from '../../core/context.js'
 import { tooDeep } from '../../core/json-depth.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
 import { laravelJson } from './json.js'
-import { type MockEnv, providerPath } from '../../core/context.js'
 
 /**
  * Laravel's request cycle, as far as the Laravel-based providers show it:
@@ -35,7 +35,13 @@ function errorPage(status: number, title: string): Response {
   return textResponse(html, { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } })
 }
 
-function httpError(c: Context, status: number, title: string, message: string, headers: Record<string, string> = {}): Response {
+function httpError(
+  c: Context,
+  status: number,
+  title: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   if (!expectsJson(c)) return withHeaders(errorPage(status, title), headers)
   return laravelJson(status, { message }, headers)
 }
@@ -61,21 +67,38 @@ export class LaravelSite {
       const uri = path.replace(/^\//, '')
       const matches = this.#routes.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m)
       if (matches.length === 0) {
-        c.get('mock').unmatched = { closest: closestRoutes(path, this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template }))) }
+        c.get('mock').unmatched = {
+          closest: closestRoutes(
+            path,
+            this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template })),
+          ),
+        }
         return httpError(c, 404, 'Not Found', `The route ${uri} could not be found.`)
       }
       const method = c.req.method.toUpperCase() === 'HEAD' ? 'GET' : (c.req.method.toUpperCase() as keyof Methods)
       const hit = matches.find((x) => x.r.methods[method])
       if (!hit) {
-        const allowed = [...new Set(matches.flatMap((x) => Object.keys(x.r.methods).flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]))))]
-        return httpError(c, 405, 'Method Not Allowed', `The ${c.req.method.toUpperCase()} method is not supported for route ${uri}. Supported methods: ${allowed.join(', ')}.`, {
-          Allow: allowed.join(', '),
-        })
+        const allowed = [
+          ...new Set(
+            matches.flatMap((x) => Object.keys(x.r.methods).flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]))),
+          ),
+        ]
+        return httpError(
+          c,
+          405,
+          'Method Not Allowed',
+          `The ${c.req.method.toUpperCase()} method is not supported for route ${uri}. Supported methods: ${allowed.join(', ')}.`,
+          {
+            Allow: allowed.join(', '),
+          },
+        )
       }
       const rejected = this.options.guard(c)
       if (rejected) return rejected
       const response = await hit.r.methods[method]!(c, hit.m!.slice(1).map(decodeURIComponent))
-      return c.req.method.toUpperCase() === 'HEAD' ? textResponse(null, { status: response.status, headers: response.headers }) : response
+      return c.req.method.toUpperCase() === 'HEAD'
+        ? textResponse(null, { status: response.status, headers: response.headers })
+        : response
     })
     return this.app
   }
@@ -91,7 +114,9 @@ const PHP_JSON_DEPTH = 512
  * Content-Type says JSON, else a form body), then TrimStrings and
  * ConvertEmptyStringsToNull. A JSON body that does not parse is empty.
  */
-export async function readInput(c: Context<MockEnv>): Promise<{ ok: true; input: Input } | { ok: false; response: Response }> {
+export async function readInput(
+  c: Context<MockEnv>,
+): Promise<{ ok: true; input: Input } | { ok: false; response: Response }> {
   const body = await readBody(c)
   if (!body.ok) return body
   const input: Input = {}
@@ -101,7 +126,8 @@ export async function readInput(c: Context<MockEnv>): Promise<{ ok: true; input:
   if (/\/json|\+json/.test(type) && !tooDeep(text, PHP_JSON_DEPTH)) {
     try {
       const parsed: unknown = JSON.parse(text)
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) for (const [k, v] of Object.entries(parsed)) define(input, k, v)
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        for (const [k, v] of Object.entries(parsed)) define(input, k, v)
     } catch {
       /* Laravel: json_decode fails → an empty bag, and validation says what is missing */
     }

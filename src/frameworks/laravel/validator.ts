@@ -77,16 +77,23 @@ const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\]+\.[^\s@"(),:;<>[\]\\]+$
 function check(rule: Exclude<LaravelRule, 'required' | 'nullable'>, v: unknown, key: string): string | undefined {
   const a = attributeName(key)
   if (typeof rule === 'object') {
-    if ('in' in rule) return (typeof v === 'string' || typeof v === 'number') && rule.in.includes(String(v)) ? undefined : MESSAGES.in(a)
+    if ('in' in rule)
+      return (typeof v === 'string' || typeof v === 'number') && rule.in.includes(String(v))
+        ? undefined
+        : MESSAGES.in(a)
     return rule.custom(v, key)
   }
   switch (rule) {
     case 'string':
       return typeof v === 'string' ? undefined : MESSAGES.string(a)
     case 'numeric':
-      return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMERIC.test(v)) ? undefined : MESSAGES.numeric(a)
+      return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMERIC.test(v))
+        ? undefined
+        : MESSAGES.numeric(a)
     case 'integer':
-      return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v)) ? undefined : MESSAGES.integer(a)
+      return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v))
+        ? undefined
+        : MESSAGES.integer(a)
     case 'boolean':
       return [true, false, 0, 1, '0', '1'].includes(v as never) ? undefined : MESSAGES.boolean(a)
     case 'array':
@@ -96,7 +103,9 @@ function check(rule: Exclude<LaravelRule, 'required' | 'nullable'>, v: unknown, 
     case 'url':
       return typeof v === 'string' && /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v) ? undefined : MESSAGES.url(a)
     case 'date':
-      return (typeof v === 'string' || typeof v === 'number') && !Number.isNaN(Date.parse(String(v))) ? undefined : MESSAGES.date(a)
+      return (typeof v === 'string' || typeof v === 'number') && !Number.isNaN(Date.parse(String(v)))
+        ? undefined
+        : MESSAGES.date(a)
   }
 }
 

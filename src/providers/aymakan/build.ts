@@ -157,7 +157,8 @@ export function contentsFrom(input: Input, ids: BuildContext, current?: OrderRec
     customer: customer(input.customer),
     shipment: shipment(input.shipment),
     payment_method: input.payment_method === 'postpaid' ? 'postpaid' : 'prepaid',
-    order_created_at: input.order_created_at != null ? str(input.order_created_at) : (current?.order_created_at ?? ids.now),
+    order_created_at:
+      input.order_created_at != null ? str(input.order_created_at) : (current?.order_created_at ?? ids.now),
     note: input.note == null ? null : str(input.note),
     is_cash_on_delivery: input.is_cash_on_delivery == null ? null : bool(input.is_cash_on_delivery),
     require_shipping: input.require_shipping == null ? null : bool(input.require_shipping),
@@ -167,7 +168,14 @@ export function contentsFrom(input: Input, ids: BuildContext, current?: OrderRec
 export function newOrder(
   input: Input,
   ids: BuildContext,
-  fixed: { status: OrderStatus; hubCode: string; sellerName: string; seq: number; deliveryType?: string; transactions?: Record<string, unknown>[] },
+  fixed: {
+    status: OrderStatus
+    hubCode: string
+    sellerName: string
+    seq: number
+    deliveryType?: string
+    transactions?: Record<string, unknown>[]
+  },
 ): OrderRecord {
   return {
     order_id: str(input.order_id),
@@ -208,5 +216,9 @@ export function objectId(seconds: number, orderId: string, counter: number): str
   let h = 0x811c9dc5
   for (let i = 0; i < orderId.length; i++) h = Math.imul(h ^ orderId.charCodeAt(i), 0x01000193)
   const hash = ((h >>> 0).toString(16).padStart(8, '0') + (counter >>> 24).toString(16).padStart(2, '0')).slice(0, 10)
-  return (Math.floor(seconds) >>> 0).toString(16).padStart(8, '0') + hash + (counter & 0xffffff).toString(16).padStart(6, '0')
+  return (
+    (Math.floor(seconds) >>> 0).toString(16).padStart(8, '0') +
+    hash +
+    (counter & 0xffffff).toString(16).padStart(6, '0')
+  )
 }

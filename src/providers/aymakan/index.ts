@@ -5,8 +5,8 @@ import { aymakanRules } from './rules.js'
 import { type AymakanSection, aymakanSection } from './schemas.js'
 import { type AymakanDb, seedAymakan } from './seed.js'
 
-export type { AymakanDb } from './seed.js'
 export type { OrderRecord as AymakanOrderRecord } from './schemas.js'
+export type { AymakanDb } from './seed.js'
 
 export const aymakan: Provider<AymakanSection, AymakanDb> = {
   name: 'aymakan',

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { type MockEnv, writeScope } from '../../core/context.js'
-import { readInput, LaravelSite } from '../../frameworks/laravel/http.js'
+import { LaravelSite, readInput } from '../../frameworks/laravel/http.js'
 import { ORDER_STATUSES, type OrderStatus } from './schemas.js'
 import type { AymakanDb } from './seed.js'
 import { envelope, serializeOrder } from './serialize.js'
@@ -52,13 +52,23 @@ export function aymakanRoutes() {
       const orderId = q.get('order_id')
       const includeItems = (q.get('include') ?? '').split(',').includes('order_items')
       const db = dbOf(c)
-      let orders = status && (ORDER_STATUSES as readonly string[]).includes(status) ? db.orders.where('status', status as OrderStatus) : db.orders.all()
+      let orders =
+        status && (ORDER_STATUSES as readonly string[]).includes(status)
+          ? db.orders.where('status', status as OrderStatus)
+          : db.orders.all()
       if (status && !(ORDER_STATUSES as readonly string[]).includes(status)) orders = []
       if (orderId) orders = orders.filter((o) => o.order_id === orderId)
       orders = [...orders].sort((a, b) => a.seq - b.seq)
       const total = orders.length
-      const data = orders.slice((page - 1) * perPage, page * perPage).map((o) => serializeOrder(o, { items: includeItems }))
-      return envelope(200, true, 'Orders fetched successfully', data, { current_page: page, last_page: Math.max(1, Math.ceil(total / perPage)), per_page: perPage, total })
+      const data = orders
+        .slice((page - 1) * perPage, page * perPage)
+        .map((o) => serializeOrder(o, { items: includeItems }))
+      return envelope(200, true, 'Orders fetched successfully', data, {
+        current_page: page,
+        last_page: Math.max(1, Math.ceil(total / perPage)),
+        per_page: perPage,
+        total,
+      })
     },
     PUT: (c) => update(c),
   })
@@ -66,7 +76,9 @@ export function aymakanRoutes() {
   site.route('/api/v1/orders/{order_id}', {
     GET(c, [orderId]) {
       const order = dbOf(c).orders.get(orderId)
-      return order ? envelope(200, true, 'Order fetched successfully', serializeOrder(order)) : envelope(404, false, 'Order not found')
+      return order
+        ? envelope(200, true, 'Order fetched successfully', serializeOrder(order))
+        : envelope(404, false, 'Order not found')
     },
     PUT: (c, [orderId]) => update(c, orderId),
   })

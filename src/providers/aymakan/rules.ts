@@ -19,20 +19,29 @@ export const aymakanRules: Rule<AymakanWrite>[] = [
     id: 'aymakan.order.update-only-on-hold',
     provider: 'aymakan',
     summary: 'An order can be updated only while its status is on_hold; any other status → 400 in the envelope.',
-    source: { kind: 'doc', document: SEED_003, section: '{info} We can only update the order when it has the status "on_hold"' },
+    source: {
+      kind: 'doc',
+      document: SEED_003,
+      section: '{info} We can only update the order when it has the status "on_hold"',
+    },
     operations: [OPERATION.update],
     check(ctx) {
       const order = ctx.order
       if (!order || order.status === 'on_hold') return undefined
-      return { message: [`The order can no longer be updated: it is ${statusLabel(order.status)}, and orders can be updated only while On Hold.`] }
+      return {
+        message: [
+          `The order can no longer be updated: it is ${statusLabel(order.status)}, and orders can be updated only while On Hold.`,
+        ],
+      }
     },
   },
   {
     id: 'aymakan.order.id-unique',
     provider: 'aymakan',
     summary: 'Creating an order with an order_id already used → 400 "The order_id you entered is already used".',
-    source: { kind: 'assumption', basis: 'aymakan.md (from Aymakan\'s public developer docs)' },
+    source: { kind: 'assumption', basis: "aymakan.md (from Aymakan's public developer docs)" },
     operations: [OPERATION.create],
-    check: (ctx) => (ctx.db.orders.has(ctx.input.order_id) ? { message: ['The order_id you entered is already used'] } : undefined),
+    check: (ctx) =>
+      ctx.db.orders.has(ctx.input.order_id) ? { message: ['The order_id you entered is already used'] } : undefined,
   },
 ]

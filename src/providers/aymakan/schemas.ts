@@ -2,13 +2,29 @@ import { z } from 'zod'
 
 /** Order statuses (aymakan.md) and the labels the API shows for them. */
 export const ORDER_STATUSES = [
-  'new_order', 'pending', 'on_hold', 'hub_assigned', 'in_picking', 'picked', 'consolidated', 'ready_to_pack', 'in_packing',
-  'ready_to_ship', 'shipped', 'packed', 'cancelled', 'delivered',
+  'new_order',
+  'pending',
+  'on_hold',
+  'hub_assigned',
+  'in_picking',
+  'picked',
+  'consolidated',
+  'ready_to_pack',
+  'in_packing',
+  'ready_to_ship',
+  'shipped',
+  'packed',
+  'cancelled',
+  'delivered',
 ] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 /** `on_hold` → `On Hold`. */
-export const statusLabel = (s: OrderStatus) => s.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ')
+export const statusLabel = (s: OrderStatus) =>
+  s
+    .split('_')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ')
 
 export const PAYMENT_METHODS = ['prepaid', 'postpaid'] as const
 
@@ -79,26 +95,49 @@ const scenarioOrder = z
 /** The `providers.aymakan` section of a scenario file. */
 export const aymakanSection = z
   .object({
-    apiKeys: z.array(z.string().regex(/^\S+$/)).default([]).describe('Keys accepted in `api-key`, `Authorization` or `Authorization: Bearer`.'),
+    apiKeys: z
+      .array(z.string().regex(/^\S+$/))
+      .default([])
+      .describe('Keys accepted in `api-key`, `Authorization` or `Authorization: Bearer`.'),
     sellerName: z.string().default('Mock Store'),
-    hubs: z.array(z.string().min(1)).min(1).default(['mockHub']).describe('Hub codes a create may name; the first is the default.'),
-    skus: z.array(z.object({ sku_code: z.string().min(1), name: z.string().optional() }).strict()).default([]).describe('The SKU catalogue order items are checked against.'),
+    hubs: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(['mockHub'])
+      .describe('Hub codes a create may name; the first is the default.'),
+    skus: z
+      .array(z.object({ sku_code: z.string().min(1), name: z.string().optional() }).strict())
+      .default([])
+      .describe('The SKU catalogue order items are checked against.'),
     orders: z.array(scenarioOrder).default([]),
-    generate: z.object({ orders: z.number().int().min(0).max(100_000).default(0) }).strict().default({ orders: 0 }),
+    generate: z
+      .object({ orders: z.number().int().min(0).max(100_000).default(0) })
+      .strict()
+      .default({ orders: 0 }),
   })
   .strict()
   .superRefine((section, ctx) => {
     const skus = new Set(section.skus.map((s) => s.sku_code))
     const ids = new Set<string>()
     section.orders.forEach((o, i) => {
-      if (ids.has(o.order_id)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'order_id'], message: `duplicate order_id ${o.order_id}` })
+      if (ids.has(o.order_id))
+        ctx.addIssue({ code: 'custom', path: ['orders', i, 'order_id'], message: `duplicate order_id ${o.order_id}` })
       ids.add(o.order_id)
       o.order_items?.forEach((it, k) => {
-        if (!skus.has(it.sku_code)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'order_items', k, 'sku_code'], message: `SKU ${it.sku_code} is not in skus` })
+        if (!skus.has(it.sku_code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['orders', i, 'order_items', k, 'sku_code'],
+            message: `SKU ${it.sku_code} is not in skus`,
+          })
       })
     })
     if (section.generate.orders > 0 && section.skus.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['generate', 'orders'], message: 'generated orders need at least one SKU in skus' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['generate', 'orders'],
+        message: 'generated orders need at least one SKU in skus',
+      })
     }
   })
 export type AymakanSection = z.output<typeof aymakanSection>

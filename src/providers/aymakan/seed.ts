@@ -17,8 +17,18 @@ export interface AymakanDb {
   seq: number
 }
 
-export async function seedAymakan(section: AymakanSection | undefined, { faker, refDate }: SeedContext): Promise<AymakanDb> {
-  const s = section ?? { apiKeys: [], sellerName: 'Mock Store', hubs: ['mockHub'], skus: [], orders: [], generate: { orders: 0 } }
+export async function seedAymakan(
+  section: AymakanSection | undefined,
+  { faker, refDate }: SeedContext,
+): Promise<AymakanDb> {
+  const s = section ?? {
+    apiKeys: [],
+    sellerName: 'Mock Store',
+    hubs: ['mockHub'],
+    skus: [],
+    orders: [],
+    generate: { orders: 0 },
+  }
   // Everything random is drawn first, synchronously (the engine's faker is shared).
   const ids = { objectId: () => faker.database.mongodbObjectId(), now: refDate.toISOString().replace('.000Z', 'Z') }
   const records: OrderRecord[] = []
@@ -36,7 +46,14 @@ export async function seedAymakan(section: AymakanSection | undefined, { faker, 
     )
   }
   for (let i = 0; i < s.generate.orders; i++) {
-    records.push(newOrder(fakeInput(faker, refDate, s), ids, { status: faker.helpers.arrayElement(ORDER_STATUSES), hubCode: s.hubs[0]!, sellerName: s.sellerName, seq: seq++ }))
+    records.push(
+      newOrder(fakeInput(faker, refDate, s), ids, {
+        status: faker.helpers.arrayElement(ORDER_STATUSES),
+        hubCode: s.hubs[0]!,
+        sellerName: s.sellerName,
+        seq: seq++,
+      }),
+    )
   }
   const db: AymakanDb = {
     orders: new Table('aymakan.orders', orderRecord, 'order_id', { indexes: ['status'] }),
@@ -56,9 +73,14 @@ function fakeInput(faker: Faker, refDate: Date, s: AymakanSection) {
   const price = faker.number.int({ min: 10, max: 900 })
   return {
     order_id: `ord-${faker.string.alphanumeric({ length: 12, casing: 'lower' })}`,
-    order_created_at: faker.date.past({ years: 1, refDate }).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    order_created_at: faker.date
+      .past({ years: 1, refDate })
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z'),
     payment_method: faker.helpers.arrayElement(['prepaid', 'postpaid']),
-    order_items: [{ sku_code: sku.sku_code, name: sku.name, quantity: 1, unit_price: price, selling_price: price, total: price }],
+    order_items: [
+      { sku_code: sku.sku_code, name: sku.name, quantity: 1, unit_price: price, selling_price: price, total: price },
+    ],
     shipping_address: {
       address1: faker.location.streetAddress(),
       city: faker.location.city(),

@@ -2,7 +2,14 @@ import { laravelJson } from '../../frameworks/laravel/json.js'
 import { type OrderRecord, statusLabel } from './schemas.js'
 
 /** The `success / message / data / meta` envelope every Aymakan answer uses. */
-export function envelope(status: number, success: boolean, message: string, data: unknown = null, meta: unknown = null, extra: Record<string, unknown> = {}): Response {
+export function envelope(
+  status: number,
+  success: boolean,
+  message: string,
+  data: unknown = null,
+  meta: unknown = null,
+  extra: Record<string, unknown> = {},
+): Response {
   return laravelJson(status, { success, message, data, meta, ...extra })
 }
 

@@ -5,7 +5,7 @@ import type { Input } from '../../frameworks/laravel/http.js'
 import { type LaravelRule, type RuleSet, validate } from '../../frameworks/laravel/validator.js'
 import { type BuildContext, contentsFrom, newOrder, objectId } from './build.js'
 import { type AymakanWrite, aymakanRules, OPERATION } from './rules.js'
-import { PAYMENT_METHODS, type OrderRecord } from './schemas.js'
+import { type OrderRecord, PAYMENT_METHODS } from './schemas.js'
 import type { AymakanDb } from './seed.js'
 import { envelope, serializeOrder } from './serialize.js'
 
@@ -16,7 +16,17 @@ export type WriteContext = WriteScope<AymakanDb>
 const OPTIONAL_STRING: readonly LaravelRule[] = ['nullable', 'string']
 const OPTIONAL_NUMBER: readonly LaravelRule[] = ['nullable', 'numeric']
 const OPTIONAL_BOOLEAN: readonly LaravelRule[] = ['nullable', 'boolean']
-const ADDRESS_STRINGS = ['country', 'country_code', 'state', 'state_code', 'first_name', 'last_name', 'phone', 'zip', 'address2']
+const ADDRESS_STRINGS = [
+  'country',
+  'country_code',
+  'state',
+  'state_code',
+  'first_name',
+  'last_name',
+  'phone',
+  'zip',
+  'address2',
+]
 
 function address(prefix: string, required: boolean): RuleSet {
   const rules: Record<string, readonly LaravelRule[]> = {
@@ -40,10 +50,22 @@ function orderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
     order_id: [
       'required',
       'string',
-      ...(mode === 'update' ? [{ custom: (v: unknown) => (db.orders.has(v) ? undefined : 'The selected order id is invalid.') } as LaravelRule] : []),
+      ...(mode === 'update'
+        ? [
+            {
+              custom: (v: unknown) => (db.orders.has(v) ? undefined : 'The selected order id is invalid.'),
+            } as LaravelRule,
+          ]
+        : []),
     ],
     ...(mode === 'create' && {
-      hub_code: ['required', 'string', { custom: (v: unknown) => (db.hubs.includes(v as string) ? undefined : 'The selected hub code is invalid.') } as LaravelRule],
+      hub_code: [
+        'required',
+        'string',
+        {
+          custom: (v: unknown) => (db.hubs.includes(v as string) ? undefined : 'The selected hub code is invalid.'),
+        } as LaravelRule,
+      ],
     }),
     order_items: ['required', 'array'],
     'order_items.*.sku_code': ['required', 'string', skuExists],
@@ -66,21 +88,41 @@ function orderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
     invoice: ['nullable', 'array'],
     'invoice.currency': OPTIONAL_STRING,
     ...Object.fromEntries(
-      ['subtotal', 'shipping_price', 'shipping_refund', 'tax', 'discount', 'total', 'total_paid', 'total_due', 'total_refunded', 'tax_percent', 'shipping_tax'].map(
-        (f) => [`invoice.${f}`, OPTIONAL_NUMBER],
-      ),
+      [
+        'subtotal',
+        'shipping_price',
+        'shipping_refund',
+        'tax',
+        'discount',
+        'total',
+        'total_paid',
+        'total_due',
+        'total_refunded',
+        'tax_percent',
+        'shipping_tax',
+      ].map((f) => [`invoice.${f}`, OPTIONAL_NUMBER]),
     ),
     'invoice.payment_method': OPTIONAL_STRING,
     ...Object.fromEntries(
-      ['sub_total_tax_inclusive', 'sub_total_discount_inclusive', 'shipping_tax_inclusive', 'shipping_discount_inclusive'].map((f) => [`invoice.${f}`, OPTIONAL_BOOLEAN]),
+      [
+        'sub_total_tax_inclusive',
+        'sub_total_discount_inclusive',
+        'shipping_tax_inclusive',
+        'shipping_discount_inclusive',
+      ].map((f) => [`invoice.${f}`, OPTIONAL_BOOLEAN]),
     ),
     customer: ['nullable', 'array'],
-    ...Object.fromEntries(['first_name', 'last_name', 'mobile', 'mobile_code', 'gender'].map((f) => [`customer.${f}`, OPTIONAL_STRING])),
+    ...Object.fromEntries(
+      ['first_name', 'last_name', 'mobile', 'mobile_code', 'gender'].map((f) => [`customer.${f}`, OPTIONAL_STRING]),
+    ),
     'customer.email': ['nullable', 'email'],
     'customer.avatar': ['nullable', 'url'],
     shipment: ['nullable', 'array'],
     ...Object.fromEntries(
-      ['shipping_partner_name', 'shipping_partner_tag', 'awb_number', 'awb_label', 'tracking_link'].map((f) => [`shipment.${f}`, OPTIONAL_STRING]),
+      ['shipping_partner_name', 'shipping_partner_tag', 'awb_number', 'awb_label', 'tracking_link'].map((f) => [
+        `shipment.${f}`,
+        OPTIONAL_STRING,
+      ]),
     ),
     is_cash_on_delivery: OPTIONAL_BOOLEAN,
     require_shipping: OPTIONAL_BOOLEAN,
@@ -89,10 +131,14 @@ function orderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
   }
 }
 
-const validationError = (errors: Record<string, string>) => envelope(422, false, 'Validation Error', null, null, { validation_errors: errors })
+const validationError = (errors: Record<string, string>) =>
+  envelope(422, false, 'Validation Error', null, null, { validation_errors: errors })
 
 function buildContext(ctx: WriteContext, orderId: string): BuildContext {
-  return { objectId: () => objectId(ctx.now.seconds, orderId, ++ctx.db.objectCounter), now: formatIso(ctx.now).replace(/\.\d{3}Z$/, 'Z') }
+  return {
+    objectId: () => objectId(ctx.now.seconds, orderId, ++ctx.db.objectCounter),
+    now: formatIso(ctx.now).replace(/\.\d{3}Z$/, 'Z'),
+  }
 }
 
 function refusedByRules(ctx: WriteContext, operation: string, write: AymakanWrite): Response | undefined {

@@ -5,8 +5,12 @@ import { hamgamRules } from './rules.js'
 import { type HamgamSection, hamgamSection } from './schemas.js'
 import { type HamgamDb, seedHamgam } from './seed.js'
 
+export type {
+  ItemRecord as HamgamItemRecord,
+  OrderRecord as HamgamOrderRecord,
+  PaymentRecord as HamgamPaymentRecord,
+} from './schemas.js'
 export type { HamgamDb } from './seed.js'
-export type { ItemRecord as HamgamItemRecord, OrderRecord as HamgamOrderRecord, PaymentRecord as HamgamPaymentRecord } from './schemas.js'
 
 export const hamgam: Provider<HamgamSection, HamgamDb> = {
   name: 'hamgam',

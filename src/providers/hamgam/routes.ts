@@ -5,7 +5,15 @@ import { paginateLimitOffset } from '../../frameworks/drf/pagination.js'
 import { readDrfData } from '../../frameworks/drf/request.js'
 import { DRF, drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
-import { listResponse, lookupInt, notFound, objectWriteView, type Paginator, retrieveView, type WriteResult } from '../../frameworks/drf/views.js'
+import {
+  listResponse,
+  lookupInt,
+  notFound,
+  objectWriteView,
+  type Paginator,
+  retrieveView,
+  type WriteResult,
+} from '../../frameworks/drf/views.js'
 import { type ItemRecord, ORDER_ITEM_PERMISSION, type OrderRecord, type PaymentRecord } from './schemas.js'
 import type { HamgamDb } from './seed.js'
 import { orderPayments, serializeItem, serializeOrder, serializePayment } from './serialize.js'
@@ -22,9 +30,16 @@ const ITEM_ORDERING = ['id', 'unit_price', 'unit_discount', 'quantity', 'created
 
 /** DRF's SearchFilter over id, product id and product name: every term must match one of them (icontains). */
 function search(items: ItemRecord[], raw: string | null): ItemRecord[] {
-  const terms = (raw ?? '').replace(/\0/g, '').replace(/,/g, ' ').split(/\s+/).filter(Boolean).map((t) => t.toLowerCase())
+  const terms = (raw ?? '')
+    .replace(/\0/g, '')
+    .replace(/,/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => t.toLowerCase())
   if (terms.length === 0) return items
-  return items.filter((it) => terms.every((t) => [String(it.id), String(it.product), it.product_name.toLowerCase()].some((f) => f.includes(t))))
+  return items.filter((it) =>
+    terms.every((t) => [String(it.id), String(it.product), it.product_name.toLowerCase()].some((f) => f.includes(t))),
+  )
 }
 
 /** DRF's OrderingFilter: unknown fields are dropped; none left means the default ordering. */
@@ -33,7 +48,10 @@ function ordering(items: ItemRecord[], raw: string | null): ItemRecord[] {
     .split(',')
     .map((k) => k.trim())
     .filter((k) => (ITEM_ORDERING as readonly string[]).includes(k.replace(/^-/, '')))
-  const spec = (keys.length > 0 ? keys : ['id']).map((k) => ({ field: k.replace(/^-/, '') as (typeof ITEM_ORDERING)[number], dir: k.startsWith('-') ? -1 : 1 }))
+  const spec = (keys.length > 0 ? keys : ['id']).map((k) => ({
+    field: k.replace(/^-/, '') as (typeof ITEM_ORDERING)[number],
+    dir: k.startsWith('-') ? -1 : 1,
+  }))
   return [...items].sort((a, b) => {
     for (const { field, dir } of spec) {
       if (a[field] < b[field]) return -dir
@@ -50,7 +68,9 @@ export function hamgamRoutes() {
       const auth = authenticateToken(c.req.header('authorization') ?? null, (key) => dbOf(c).tokens.get(key))
       if (!auth.ok) return auth.response
       const user = auth.user
-      const allowed = user.role === 'admin' || (user.role === 'staff' && (view.permission === undefined || user.permissions.includes(Number(view.permission))))
+      const allowed =
+        user.role === 'admin' ||
+        (user.role === 'staff' && (view.permission === undefined || user.permissions.includes(Number(view.permission))))
       return allowed ? undefined : drfJson(403, { detail: DRF.permissionDenied })
     },
   })
@@ -69,7 +89,16 @@ export function hamgamRoutes() {
 
   site.view('/api/orders', {
     name: 'Order List',
-    get: (c) => listResponse(c, dbOf(c).orders.all().slice().sort((a, b) => a.id - b.id), (o) => serializeOrder(dbOf(c), o), pages),
+    get: (c) =>
+      listResponse(
+        c,
+        dbOf(c)
+          .orders.all()
+          .slice()
+          .sort((a, b) => a.id - b.id),
+        (o) => serializeOrder(dbOf(c), o),
+        pages,
+      ),
   })
 
   site.view('/api/orders/:id{[^/.]+}', {
@@ -84,7 +113,12 @@ export function hamgamRoutes() {
       const order = findOrder(c)
       if (!order) return notFound()
       const q = new URL(c.req.url).searchParams
-      return listResponse(c, ordering(search(dbOf(c).items.where('order', order.id), q.get('search')), q.get('ordering')), serializeItem, pages)
+      return listResponse(
+        c,
+        ordering(search(dbOf(c).items.where('order', order.id), q.get('search')), q.get('ordering')),
+        serializeItem,
+        pages,
+      )
     },
   })
 
@@ -117,7 +151,9 @@ export function hamgamRoutes() {
   site.view('/api/orders/:id{[^/.]+}/payments/:payment_id{[^/.]+}', {
     name: 'Payment Detail',
     get: retrieveView(findPayment, ([, payment]: [OrderRecord, PaymentRecord]) => serializePayment(payment)),
-    patch: objectWriteView(findPayment, (c, [order, payment], data) => updatePayment(writeContext(c), order, payment, data)),
+    patch: objectWriteView(findPayment, (c, [order, payment], data) =>
+      updatePayment(writeContext(c), order, payment, data),
+    ),
   })
 
   return site.finish()

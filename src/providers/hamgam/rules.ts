@@ -31,7 +31,13 @@ export const OPERATION = {
 const ITEM_WRITES = [OPERATION.itemUpdate, OPERATION.itemDelete]
 
 /** A minimum on an integer field: DRF's min_value validator (a field-stage check). */
-function atLeast(id: string, field: string, min: number, operations: readonly string[], summary: string): Rule<HamgamWrite> {
+function atLeast(
+  id: string,
+  field: string,
+  min: number,
+  operations: readonly string[],
+  summary: string,
+): Rule<HamgamWrite> {
   return {
     id,
     provider: 'hamgam',
@@ -65,9 +71,27 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
     },
   },
   atLeast('hamgam.item.quantity.min-1', 'quantity', 1, [OPERATION.itemUpdate], 'quantity is at least 1.'),
-  atLeast('hamgam.item.unit-price.non-negative', 'unit_price', 0, [OPERATION.itemUpdate], 'unit_price is not negative.'),
-  atLeast('hamgam.item.unit-discount.non-negative', 'unit_discount', 0, [OPERATION.itemUpdate], 'unit_discount is not negative.'),
-  atLeast('hamgam.payment.amount.positive', 'amount', 1, [OPERATION.paymentCreate, OPERATION.paymentUpdate], 'A payment amount is at least 1.'),
+  atLeast(
+    'hamgam.item.unit-price.non-negative',
+    'unit_price',
+    0,
+    [OPERATION.itemUpdate],
+    'unit_price is not negative.',
+  ),
+  atLeast(
+    'hamgam.item.unit-discount.non-negative',
+    'unit_discount',
+    0,
+    [OPERATION.itemUpdate],
+    'unit_discount is not negative.',
+  ),
+  atLeast(
+    'hamgam.payment.amount.positive',
+    'amount',
+    1,
+    [OPERATION.paymentCreate, OPERATION.paymentUpdate],
+    'A payment amount is at least 1.',
+  ),
   {
     id: 'hamgam.item.unit-discount.not-above-price',
     provider: 'hamgam',
@@ -78,13 +102,15 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
       if (!ctx.item) return undefined
       const price = resulting(ctx, ctx.item, 'unit_price')
       const discount = resulting(ctx, ctx.item, 'unit_discount')
-      return discount > price ? { unit_discount: [`Ensure this value is less than or equal to the unit price (${price}).`] } : undefined
+      return discount > price
+        ? { unit_discount: [`Ensure this value is less than or equal to the unit price (${price}).`] }
+        : undefined
     },
   },
   {
     id: 'hamgam.item.product.snapshot',
     provider: 'hamgam',
-    summary: 'Changing an item\'s product refreshes product_name and takes a new product_data snapshot.',
+    summary: "Changing an item's product refreshes product_name and takes a new product_data snapshot.",
     source: ASSUMED('hamgam.md "Validation"; seed 002 calls product_data a snapshot'),
     operations: [OPERATION.itemUpdate],
     derive(ctx, plan) {
@@ -100,8 +126,9 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
   {
     id: 'hamgam.updated-at.auto',
     provider: 'hamgam',
-    summary: 'Every write sets updated_at to now on each record it saves; an item or payment write also saves its order (its totals changed).',
-    source: ASSUMED('Django auto_now; the order being saved with its items is the mock\'s choice'),
+    summary:
+      'Every write sets updated_at to now on each record it saves; an item or payment write also saves its order (its totals changed).',
+    source: ASSUMED("Django auto_now; the order being saved with its items is the mock's choice"),
     operations: [OPERATION.itemUpdate, OPERATION.itemDelete, OPERATION.paymentCreate, OPERATION.paymentUpdate],
     derive(ctx, plan: ChangePlan) {
       plan.touch(ctx.db.orders, ctx.order)

@@ -1,7 +1,16 @@
 import { z } from 'zod'
 
 /** Order statuses (hamgam.md). */
-export const ORDER_STATUSES = ['new', 'hold', 'failed', 'cancelled', 'processing', 'shipped', 'completed', 'refunded'] as const
+export const ORDER_STATUSES = [
+  'new',
+  'hold',
+  'failed',
+  'cancelled',
+  'processing',
+  'shipped',
+  'completed',
+  'refunded',
+] as const
 /** Statuses whose items can no longer change (hamgam.md, an assumption of the spec). */
 export const LOCKED_STATUSES = ['shipped', 'completed', 'cancelled', 'refunded'] as const
 
@@ -12,7 +21,10 @@ const id = z.number().int().positive()
 const money = z.number().int().describe('An integer amount in the smallest currency unit.')
 const dateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z$/, 'a UTC datetime as DRF renders it, e.g. 2025-01-24T08:45:18.831693Z')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z$/,
+    'a UTC datetime as DRF renders it, e.g. 2025-01-24T08:45:18.831693Z',
+  )
 const json = z.record(z.string(), z.unknown())
 
 export const productRecord = z.object({
@@ -87,18 +99,28 @@ const user = z
     username: z.string().min(1),
     token: z.string().regex(/^\S+$/, 'a token has no white space').describe('Sent as "Authorization: Token <token>".'),
     role: z.enum(['admin', 'staff', 'customer']),
-    permissions: z.array(z.number().int()).default([]).describe(`Permission codes of a staff user (${ORDER_ITEM_PERMISSION}: order items).`),
+    permissions: z
+      .array(z.number().int())
+      .default([])
+      .describe(`Permission codes of a staff user (${ORDER_ITEM_PERMISSION}: order items).`),
   })
   .strict()
 export type HamgamUser = z.output<typeof user>
 
-const partial = <S extends z.ZodObject>(schema: S) => schema.partial().required({ id: true } as never).strict()
+const partial = <S extends z.ZodObject>(schema: S) =>
+  schema
+    .partial()
+    .required({ id: true } as never)
+    .strict()
 
 /** The `providers.hamgam` section of a scenario file. */
 export const hamgamSection = z
   .object({
     users: z.array(user).default([]),
-    products: z.array(productRecord.strict()).default([]).describe('The product catalogue; an item\'s product must be one of these.'),
+    products: z
+      .array(productRecord.strict())
+      .default([])
+      .describe("The product catalogue; an item's product must be one of these."),
     customers: z.array(customerRecord.strict()).default([]),
     paymentMethods: z.array(paymentMethodRecord.strict()).default([]),
     shippingMethods: z.array(shippingMethodRecord.strict()).default([]),
@@ -123,18 +145,37 @@ export const hamgamSection = z
     const methods = new Set(section.paymentMethods.map((m) => m.id))
     section.items.forEach((it, i) => {
       const item = it as { order: number; product: number }
-      if (!orders.has(item.order)) ctx.addIssue({ code: 'custom', path: ['items', i, 'order'], message: `order ${item.order} is not in orders` })
-      if (!products.has(item.product)) ctx.addIssue({ code: 'custom', path: ['items', i, 'product'], message: `product ${item.product} is not in products` })
+      if (!orders.has(item.order))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'order'], message: `order ${item.order} is not in orders` })
+      if (!products.has(item.product))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'product'],
+          message: `product ${item.product} is not in products`,
+        })
     })
     section.payments.forEach((p, i) => {
       const payment = p as { order: number; payment_method?: number }
-      if (!orders.has(payment.order)) ctx.addIssue({ code: 'custom', path: ['payments', i, 'order'], message: `order ${payment.order} is not in orders` })
+      if (!orders.has(payment.order))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['payments', i, 'order'],
+          message: `order ${payment.order} is not in orders`,
+        })
       if (payment.payment_method !== undefined && !methods.has(payment.payment_method)) {
-        ctx.addIssue({ code: 'custom', path: ['payments', i, 'payment_method'], message: `payment method ${payment.payment_method} is not in paymentMethods` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['payments', i, 'payment_method'],
+          message: `payment method ${payment.payment_method} is not in paymentMethods`,
+        })
       }
     })
     if (section.generate.orders > 0 && section.products.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['generate', 'orders'], message: 'generated orders need at least one product in products' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['generate', 'orders'],
+        message: 'generated orders need at least one product in products',
+      })
     }
   })
 export type HamgamSection = z.output<typeof hamgamSection>

@@ -10,8 +10,8 @@ import {
   type OrderRecord,
   orderRecord,
   type PaymentRecord,
-  paymentRecord,
   type ProductRecord,
+  paymentRecord,
 } from './schemas.js'
 
 type Catalogue<T extends { id: number }> = ReadonlyMap<number, T>
@@ -49,10 +49,23 @@ export function productSnapshot(p: ProductRecord): Record<string, unknown> {
   return { id: p.id, name: p.name, sku: p.sku, price: p.price }
 }
 
-export async function seedHamgam(section: HamgamSection | undefined, { faker, refDate }: SeedContext): Promise<HamgamDb> {
+export async function seedHamgam(
+  section: HamgamSection | undefined,
+  { faker, refDate }: SeedContext,
+): Promise<HamgamDb> {
   const s: HamgamSection = section ?? {
-    users: [], products: [], customers: [], paymentMethods: [], shippingMethods: [], countries: [], states: [], cities: [],
-    orders: [], items: [], payments: [], generate: { orders: 0, itemsPerOrder: 0 },
+    users: [],
+    products: [],
+    customers: [],
+    paymentMethods: [],
+    shippingMethods: [],
+    countries: [],
+    states: [],
+    cities: [],
+    orders: [],
+    items: [],
+    payments: [],
+    generate: { orders: 0, itemsPerOrder: 0 },
   }
   const products = byId(s.products)
   // Everything random is drawn first, synchronously (the engine's faker is shared).
@@ -93,7 +106,8 @@ export async function seedHamgam(section: HamgamSection | undefined, { faker, re
   return db
 }
 
-const pick = <T extends { id: number }>(faker: Faker, list: readonly T[]) => (list.length ? faker.helpers.arrayElement(list).id : null)
+const pick = <T extends { id: number }>(faker: Faker, list: readonly T[]) =>
+  list.length ? faker.helpers.arrayElement(list).id : null
 
 function fakeOrder(id: number, faker: Faker, refDate: Date, s: HamgamSection): OrderRecord {
   const created = faker.date.past({ years: 1, refDate })

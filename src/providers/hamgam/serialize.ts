@@ -79,9 +79,12 @@ export function serializePayment(p: PaymentRecord) {
 }
 
 /** Items by id; payments newest first (the payments list's default ordering). */
-export const orderItems = (db: HamgamDb, order: OrderRecord) => db.items.where('order', order.id).sort((a, b) => a.id - b.id)
+export const orderItems = (db: HamgamDb, order: OrderRecord) =>
+  db.items.where('order', order.id).sort((a, b) => a.id - b.id)
 export const orderPayments = (db: HamgamDb, order: OrderRecord) =>
-  db.payments.where('order', order.id).sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id))
+  db.payments
+    .where('order', order.id)
+    .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id))
 
 export function serializeOrder(db: HamgamDb, o: OrderRecord) {
   const items = orderItems(db, o)
@@ -94,7 +97,13 @@ export function serializeOrder(db: HamgamDb, o: OrderRecord) {
     id: o.id,
     key: o.key,
     status: o.status,
-    customer_data: customer ? { id: customer.id, username: customer.username, full_name: `${customer.first_name} ${customer.last_name}`.trim() } : null,
+    customer_data: customer
+      ? {
+          id: customer.id,
+          username: customer.username,
+          full_name: `${customer.first_name} ${customer.last_name}`.trim(),
+        }
+      : null,
     payment_method_data: method ? { id: method.id, name: method.name, image: method.image } : null,
     shipping_method_data: shipping ? { id: shipping.id, name: shipping.name, price: shipping.price } : null,
     shipping_cost: o.shipping_cost,

@@ -2,7 +2,16 @@ import { formatDrfDateTime } from '../../core/clock.js'
 import type { WriteScope } from '../../core/context.js'
 import { perObject } from '../../core/memo.js'
 import { ChangePlan, type Evaluation, type FieldErrors, runRules } from '../../core/rules.js'
-import { booleanField, charField, define, type Field, integerField, MSG, primaryKeyField, validatePartial } from '../../frameworks/drf/fields.js'
+import {
+  booleanField,
+  charField,
+  define,
+  type Field,
+  integerField,
+  MSG,
+  primaryKeyField,
+  validatePartial,
+} from '../../frameworks/drf/fields.js'
 import { pythonTypeName } from '../../frameworks/drf/python.js'
 import { isPlainObject } from '../../frameworks/drf/request.js'
 import type { WriteResult } from '../../frameworks/drf/views.js'
@@ -15,24 +24,38 @@ import { serializeOrder, serializePayment } from './serialize.js'
 
 export type WriteContext = WriteScope<HamgamDb>
 
-const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] } })
+const notDict = (data: unknown): WriteResult => ({
+  status: 400,
+  body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] },
+})
 
-const run = (ctx: WriteContext, operation: string, write: HamgamWrite, plan: ChangePlan, fieldErrors: FieldErrors, apply?: () => void): Evaluation =>
-  runRules(hamgamRules, operation, write, plan, ctx, { fieldErrors, ...(apply && { apply }) })
+const run = (
+  ctx: WriteContext,
+  operation: string,
+  write: HamgamWrite,
+  plan: ChangePlan,
+  fieldErrors: FieldErrors,
+  apply?: () => void,
+): Evaluation => runRules(hamgamRules, operation, write, plan, ctx, { fieldErrors, ...(apply && { apply }) })
 
 /** A refused precondition answers `{"detail": "…"}` (an APIException in the view); field errors answer as a dict. */
 function rejected(errors: FieldErrors): WriteResult {
   const detail = errors.detail
-  return { status: 400, body: Array.isArray(detail) && Object.keys(errors).length === 1 ? { detail: detail[0] } : errors }
+  return {
+    status: 400,
+    body: Array.isArray(detail) && Object.keys(errors).length === 1 ? { detail: detail[0] } : errors,
+  }
 }
 
-const itemFields = perObject((db: HamgamDb): Record<string, Field<unknown>> => ({
+const itemFields = perObject(
+  (db: HamgamDb): Record<string, Field<unknown>> => ({
     product: primaryKeyField((pk) => db.products.has(pk)),
     unit_price: integerField(),
     unit_discount: integerField(),
     quantity: integerField(),
     notes: charField({ allowBlank: true }),
-  }))
+  }),
+)
 
 /**
  * A DRF partial update (serializer(partial=True).save()): validate the sent
@@ -77,13 +100,15 @@ export function deleteItem(ctx: WriteContext, order: OrderRecord, item: ItemReco
   return { status: 200, body: serializeOrder(ctx.db, order) }
 }
 
-const paymentFields = perObject((db: HamgamDb): Record<string, Field<unknown>> => ({
+const paymentFields = perObject(
+  (db: HamgamDb): Record<string, Field<unknown>> => ({
     payment_method: primaryKeyField((pk) => db.paymentMethods.has(pk)),
     amount: integerField(),
     approved: booleanField(),
     transaction_id: charField({ allowNull: true, allowBlank: true, maxLength: 255 }),
     notes: charField({ allowBlank: true }),
-  }))
+  }),
+)
 
 const PAYMENT_REQUIRED = ['payment_method', 'amount'] as const
 
@@ -114,7 +139,12 @@ export async function createPayment(ctx: WriteContext, order: OrderRecord, data:
 }
 
 /** PATCH /api/orders/{id}/payments/{payment_id} */
-export function updatePayment(ctx: WriteContext, order: OrderRecord, payment: PaymentRecord, data: unknown): WriteResult {
+export function updatePayment(
+  ctx: WriteContext,
+  order: OrderRecord,
+  payment: PaymentRecord,
+  data: unknown,
+): WriteResult {
   const target = { table: ctx.db.payments, record: payment, fields: paymentFields(ctx.db) }
   return partialUpdate(ctx, OPERATION.paymentUpdate, target, { order, payment }, data, () => serializePayment(payment))
 }

@@ -5,8 +5,8 @@ import { omnitronRules } from './rules.js'
 import { type OmnitronSection, omnitronSection } from './schemas.js'
 import { type OmnitronDb, seedOmnitron } from './seed.js'
 
-export type { OmnitronDb } from './seed.js'
 export type { OrderItemRecord, OrderRecord } from './schemas.js'
+export type { OmnitronDb } from './seed.js'
 
 export const omnitron: Provider<OmnitronSection, OmnitronDb> = {
   name: 'omnitron',

@@ -5,12 +5,11 @@ import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
 import { charField, MSG, validatePartial } from '../../frameworks/drf/fields.js'
 import { paginate } from '../../frameworks/drf/pagination.js'
-import { pythonInt } from '../../frameworks/drf/python.js'
-import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
-import { pythonTypeName } from '../../frameworks/drf/python.js'
+import { pythonInt, pythonTypeName } from '../../frameworks/drf/python.js'
 import { isPlainObject, readDrfData } from '../../frameworks/drf/request.js'
 import { drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
+import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 import { serializeOrder, serializeOrderItem } from './serialize.js'
@@ -53,7 +52,10 @@ export function omnitronRoutes() {
       }
       if (!isPlainObject(data)) return badRequest({ non_field_errors: [MSG.notDict(pythonTypeName(data))] })
       // dj-rest-auth's LoginSerializer: username optional and blank-able, password a required string (not stripped).
-      const { values, errors } = validatePartial({ username: charField({ allowBlank: true }), password: charField({ allowBlank: false }) }, data)
+      const { values, errors } = validatePartial(
+        { username: charField({ allowBlank: true }), password: charField({ allowBlank: false }) },
+        data,
+      )
       if (!Object.hasOwn(data, 'password')) errors.password = [MSG.required]
       if (Object.keys(errors).length > 0) return badRequest(errors)
       const username = (values.username as string | undefined) ?? ''
@@ -70,7 +72,10 @@ export function omnitronRoutes() {
     get(c) {
       const q = new URL(c.req.url).searchParams
       const errors: FieldErrors = {}
-      for (const [param, choices] of [['status', ORDER_STATUSES], ['cancel_status', CANCEL_STATUSES]] as const) {
+      for (const [param, choices] of [
+        ['status', ORDER_STATUSES],
+        ['cancel_status', CANCEL_STATUSES],
+      ] as const) {
         const v = q.get(param)
         if (v !== null && v !== '' && !(choices as readonly string[]).includes(v)) {
           errors[param] = [`Select a valid choice. ${v} is not one of the available choices.`]
@@ -81,7 +86,9 @@ export function omnitronRoutes() {
       const cancelStatus = q.get('cancel_status') || undefined
       const number = q.get('number') || undefined
       // django-filter's BooleanWidget: anything but true/false/1/0 means "no filter".
-      const isSend = ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[(q.get('is_send') ?? '').toLowerCase()]
+      const isSend = ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[
+        (q.get('is_send') ?? '').toLowerCase()
+      ]
       const orders = dbOf(c)
         .orders.findMany((query) =>
           query.where(
@@ -118,7 +125,12 @@ export function omnitronRoutes() {
         }
       }
       const items = order === undefined ? db.items.all().slice() : db.items.where('order', order)
-      return listResponse(c, items.sort((a, b) => a.pk - b.pk), serializeOrderItem, pages)
+      return listResponse(
+        c,
+        items.sort((a, b) => a.pk - b.pk),
+        serializeOrderItem,
+        pages,
+      )
     },
   })
 

@@ -59,7 +59,11 @@ const LOCKED_WHEN_FINAL = ['tracking_number', 'defined_tracking_url', 'defined_s
 const FINAL_STATUSES: Record<string, string> = { '100': 'cancelled', '600': 'refunded' }
 const AFTER_WAITING_FOR_PAYMENT_FORBIDDEN = ['waiting', 'confirmation_waiting', 'confirmed', 'approved', 'rejected']
 
-function nextCancelStatusError(ctx: OmnitronWrite, current: string, forbidden: readonly string[]): FieldErrors | undefined {
+function nextCancelStatusError(
+  ctx: OmnitronWrite,
+  current: string,
+  forbidden: readonly string[],
+): FieldErrors | undefined {
   if (ctx.item?.cancel_status !== current) return undefined
   const sent = ctx.values.cancel_status
   if (!has(ctx, 'cancel_status') || sent === null) {
@@ -72,7 +76,12 @@ function nextCancelStatusError(ctx: OmnitronWrite, current: string, forbidden: r
 }
 
 /** Sets a date field to now when the payload's status asks for it and the item has none (rules 6 and 7). */
-function autoDate(ctx: OmnitronWrite, plan: ChangePlan, status: string, field: 'shipped_date' | 'delivered_date'): boolean {
+function autoDate(
+  ctx: OmnitronWrite,
+  plan: ChangePlan,
+  status: string,
+  field: 'shipped_date' | 'delivered_date',
+): boolean {
   const item = ctx.item
   // An explicit value in the payload wins over the automatic one.
   if (!item || ctx.values.status !== status || item[field] !== null || has(ctx, field)) return false
@@ -99,7 +108,9 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     check(ctx) {
       const status = ctx.values.status as string | undefined
       if (status === undefined || !Object.hasOwn(FINAL_STATUSES, status)) return undefined
-      return { status: [`The status cannot be changed to ${status} (${FINAL_STATUSES[status]}) through this endpoint.`] }
+      return {
+        status: [`The status cannot be changed to ${status} (${FINAL_STATUSES[status]}) through this endpoint.`],
+      }
     },
   },
   {
@@ -122,7 +133,8 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
   {
     id: 'omnitron.item.cancel-status.approved-needs-next',
     provider: 'omnitron',
-    summary: 'While the item\'s cancel_status is approved, a write must carry a non-null cancel_status other than confirmed.',
+    summary:
+      "While the item's cancel_status is approved, a write must carry a non-null cancel_status other than confirmed.",
     source: KEY_POINTS,
     operations: ITEM_WRITES,
     check: (ctx) => nextCancelStatusError(ctx, 'approved', ['confirmed']),
@@ -131,7 +143,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     id: 'omnitron.item.cancel-status.waiting-for-payment-needs-next',
     provider: 'omnitron',
     summary:
-      'While the item\'s cancel_status is waiting_for_payment, a write must carry a non-null cancel_status other than waiting, confirmation_waiting, confirmed, approved and rejected.',
+      "While the item's cancel_status is waiting_for_payment, a write must carry a non-null cancel_status other than waiting, confirmation_waiting, confirmed, approved and rejected.",
     source: KEY_POINTS,
     operations: ITEM_WRITES,
     check: (ctx) => nextCancelStatusError(ctx, 'waiting_for_payment', AFTER_WAITING_FOR_PAYMENT_FORBIDDEN),
@@ -139,7 +151,8 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
   {
     id: 'omnitron.item.final-status.locks-tracking',
     provider: 'omnitron',
-    summary: 'While the item\'s status is 100 or 600, tracking_number, defined_tracking_url and defined_shipping_company cannot be sent.',
+    summary:
+      "While the item's status is 100 or 600, tracking_number, defined_tracking_url and defined_shipping_company cannot be sent.",
     source: KEY_POINTS,
     operations: ITEM_WRITES,
     check(ctx) {
@@ -147,7 +160,10 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       if (status === undefined || !Object.hasOwn(FINAL_STATUSES, status)) return undefined
       const errors: FieldErrors = {}
       for (const field of LOCKED_WHEN_FINAL) {
-        if (has(ctx, field)) errors[field] = [`This field cannot be updated while the order item status is ${status} (${FINAL_STATUSES[status]}).`]
+        if (has(ctx, field))
+          errors[field] = [
+            `This field cannot be updated while the order item status is ${status} (${FINAL_STATUSES[status]}).`,
+          ]
       }
       return errors
     },
@@ -156,7 +172,8 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
   {
     id: 'omnitron.order.only-is-send-applied',
     provider: 'omnitron',
-    summary: 'PATCH /api/v1/orders/{pk}/ applies is_send only; a valid status is accepted but not applied, other fields are ignored.',
+    summary:
+      'PATCH /api/v1/orders/{pk}/ applies is_send only; a valid status is accepted but not applied, other fields are ignored.',
     source: { kind: 'doc', document: SEED_000, section: 'Update Order' },
     operations: [OPERATION.orderUpdate],
     derive(ctx, plan) {
@@ -168,7 +185,8 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
   {
     id: 'omnitron.item.shipped-date.auto',
     provider: 'omnitron',
-    summary: 'Payload status 500 and the item\'s shipped_date is null: shipped_date becomes now (unless the payload sets it).',
+    summary:
+      "Payload status 500 and the item's shipped_date is null: shipped_date becomes now (unless the payload sets it).",
     source: KEY_POINTS,
     operations: ITEM_WRITES,
     derive: (ctx, plan) => autoDate(ctx, plan, '500', 'shipped_date'),
@@ -176,7 +194,8 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
   {
     id: 'omnitron.item.delivered-date.auto',
     provider: 'omnitron',
-    summary: 'Payload status 550 and the item\'s delivered_date is null: delivered_date becomes now (unless the payload sets it).',
+    summary:
+      "Payload status 550 and the item's delivered_date is null: delivered_date becomes now (unless the payload sets it).",
     source: KEY_POINTS,
     operations: ITEM_WRITES,
     derive: (ctx, plan) => autoDate(ctx, plan, '550', 'delivered_date'),
@@ -184,12 +203,13 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
   {
     id: 'omnitron.item.invoice-or-tracking.promotes-approved',
     provider: 'omnitron',
-    summary: 'An invoice_number or tracking_number in the payload moves an item in status 400 to 450, whatever status the payload says.',
+    summary:
+      'An invoice_number or tracking_number in the payload moves an item in status 400 to 450, whatever status the payload says.',
     source: KEY_POINTS,
     operations: ITEM_WRITES,
     derive(ctx, plan) {
       const item = ctx.item
-      if (!item || item.status !== '400') return false
+      if (item?.status !== '400') return false
       if (!['invoice_number', 'tracking_number'].some((f) => has(ctx, f) && ctx.values[f] !== null)) return false
       plan.set(ctx.db.items, item, { status: '450' })
       return true
@@ -207,7 +227,12 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       const changes: Partial<OrderRecord> = {}
       for (const field of PROPAGATED_FIELDS) {
         if (!has(ctx, field)) continue
-        if (field === 'tracking_number' && order.payment_type === 'pay_on_delivery' && plan.value(order, 'tracking_number')) continue
+        if (
+          field === 'tracking_number' &&
+          order.payment_type === 'pay_on_delivery' &&
+          plan.value(order, 'tracking_number')
+        )
+          continue
         Object.assign(changes, { [field]: plan.value(item, field) })
       }
       if (Object.keys(changes).length === 0) return false
@@ -219,7 +244,8 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
   {
     id: 'omnitron.modified-date.auto',
     provider: 'omnitron',
-    summary: 'Every successful write sets modified_date to now on each record it saves (Django auto_now), even when no other field changed.',
+    summary:
+      'Every successful write sets modified_date to now on each record it saves (Django auto_now), even when no other field changed.',
     source: KEY_POINTS,
     operations: [OPERATION.orderUpdate, ...ITEM_WRITES],
     derive(ctx, plan) {

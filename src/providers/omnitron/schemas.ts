@@ -2,27 +2,75 @@ import { z } from 'zod'
 
 /** Order status codes (omnitron.md "Order status codes"). */
 export const ORDER_STATUSES = [
-  '50', '100', '200', '300', '350', '400', '450', '500', '510', '520', '540', '544', '545', '546', '547', '550', '600',
+  '50',
+  '100',
+  '200',
+  '300',
+  '350',
+  '400',
+  '450',
+  '500',
+  '510',
+  '520',
+  '540',
+  '544',
+  '545',
+  '546',
+  '547',
+  '550',
+  '600',
 ] as const
 
-export const CANCEL_STATUSES = ['waiting', 'confirmation_waiting', 'confirmed', 'approved', 'rejected', 'waiting_for_payment'] as const
+export const CANCEL_STATUSES = [
+  'waiting',
+  'confirmation_waiting',
+  'confirmed',
+  'approved',
+  'rejected',
+  'waiting_for_payment',
+] as const
 
 /** Omnitron's real list is hard-coded and not public; this default is replaceable per scenario. */
 export const DEFAULT_SHIPPING_COMPANIES = [
-  'yurtici', 'aras', 'mng', 'ptt', 'surat', 'ups', 'dhl', 'fedex', 'tnt', 'hepsijet', 'sendeo', 'kolay_gelsin', 'cdek',
-  'bringo_express', 'horoz', 'other',
+  'yurtici',
+  'aras',
+  'mng',
+  'ptt',
+  'surat',
+  'ups',
+  'dhl',
+  'fedex',
+  'tnt',
+  'hepsijet',
+  'sendeo',
+  'kolay_gelsin',
+  'cdek',
+  'bringo_express',
+  'horoz',
+  'other',
   // carriers named in the documented examples, so those requests succeed verbatim
   'FastExpress',
 ] as const
 
 /** Payment types; `pay_on_delivery` matters to the order-propagation rule. Not part of the order's JSON. */
-export const PAYMENT_TYPES = ['credit_card', 'funds_transfer', 'pay_on_delivery', 'loyalty_money', 'stored_card', 'masterpass', 'other'] as const
+export const PAYMENT_TYPES = [
+  'credit_card',
+  'funds_transfer',
+  'pay_on_delivery',
+  'loyalty_money',
+  'stored_card',
+  'masterpass',
+  'other',
+] as const
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/, 'a decimal string with two places, e.g. "109.99"')
 const rate = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string, e.g. "0.18"')
 const dateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z$/, 'a UTC datetime as Django renders it, e.g. 2025-01-24T08:45:18.831693Z')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z$/,
+    'a UTC datetime as Django renders it, e.g. 2025-01-24T08:45:18.831693Z',
+  )
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD')
 const id = z.number().int().positive()
 const json = z.record(z.string(), z.unknown())
@@ -81,7 +129,9 @@ export const orderRecord = z.object({
   cancel_status: z.enum(CANCEL_STATUSES).nullable(),
   defined_tracking_url: z.string().nullable(),
   installment_free: z.boolean(),
-  payment_type: z.enum(PAYMENT_TYPES).describe('Not in the JSON: "pay_on_delivery" keeps an order\'s tracking number (rule 9).'),
+  payment_type: z
+    .enum(PAYMENT_TYPES)
+    .describe('Not in the JSON: "pay_on_delivery" keeps an order\'s tracking number (rule 9).'),
 })
 export type OrderRecord = z.output<typeof orderRecord>
 
@@ -137,7 +187,10 @@ const user = z
   .object({
     username: z.string().min(1),
     password: z.string().min(1),
-    token: z.string().regex(/^\S+$/, 'a token has no white space').describe('Sent as "Authorization: Token <token>"; returned by the login endpoint.'),
+    token: z
+      .string()
+      .regex(/^\S+$/, 'a token has no white space')
+      .describe('Sent as "Authorization: Token <token>"; returned by the login endpoint.'),
   })
   .strict()
 
@@ -154,7 +207,10 @@ export const omnitronSection = z
       .optional()
       .describe('Allowed shipping_company values (replaces the default list).'),
     dataSources: z.array(id).default([]).describe('Existing data source pks (order item data_source).'),
-    shippingOptionGroups: z.array(id).default([]).describe('Existing shipping option group pks (order item shipping_option_group).'),
+    shippingOptionGroups: z
+      .array(id)
+      .default([])
+      .describe('Existing shipping option group pks (order item shipping_option_group).'),
     orders: z.array(orderRecord.partial().required({ pk: true }).strict()).default([]),
     orderItems: z.array(orderItemRecord.partial().required({ pk: true, order: true }).strict()).default([]),
     generate: z
@@ -169,17 +225,28 @@ export const omnitronSection = z
   .superRefine((section, ctx) => {
     const orderPks = new Set<number>()
     section.orders.forEach((o, i) => {
-      if (orderPks.has(o.pk)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'pk'], message: `duplicate order pk ${o.pk}` })
+      if (orderPks.has(o.pk))
+        ctx.addIssue({ code: 'custom', path: ['orders', i, 'pk'], message: `duplicate order pk ${o.pk}` })
       orderPks.add(o.pk)
     })
     const itemPks = new Set(section.orderItems.map((it) => it.pk))
     const seen = new Set<number>()
     section.orderItems.forEach((it, i) => {
-      if (seen.has(it.pk)) ctx.addIssue({ code: 'custom', path: ['orderItems', i, 'pk'], message: `duplicate order item pk ${it.pk}` })
+      if (seen.has(it.pk))
+        ctx.addIssue({ code: 'custom', path: ['orderItems', i, 'pk'], message: `duplicate order item pk ${it.pk}` })
       seen.add(it.pk)
-      if (!orderPks.has(it.order)) ctx.addIssue({ code: 'custom', path: ['orderItems', i, 'order'], message: `order ${it.order} is not in orders` })
+      if (!orderPks.has(it.order))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['orderItems', i, 'order'],
+          message: `order ${it.order} is not in orders`,
+        })
       if (it.parent != null && !itemPks.has(it.parent)) {
-        ctx.addIssue({ code: 'custom', path: ['orderItems', i, 'parent'], message: `order item ${it.parent} is not in orderItems` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['orderItems', i, 'parent'],
+          message: `order item ${it.parent} is not in orderItems`,
+        })
       }
     })
   })

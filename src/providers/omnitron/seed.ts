@@ -32,7 +32,10 @@ export interface OmnitronDb {
 const GENERATED_ORDER_PK = 900_001
 const GENERATED_ITEM_PK = 9_000_001
 
-export async function seedOmnitron(section: OmnitronSection | undefined, { faker, refDate }: SeedContext): Promise<OmnitronDb> {
+export async function seedOmnitron(
+  section: OmnitronSection | undefined,
+  { faker, refDate }: SeedContext,
+): Promise<OmnitronDb> {
   // Everything random is drawn first, synchronously: the engine's faker is shared.
   const orders: OrderRecord[] = []
   const items: OrderItemRecord[] = []

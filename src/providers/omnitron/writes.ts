@@ -15,11 +15,11 @@ import {
   primaryKeyField,
   validatePartial,
 } from '../../frameworks/drf/fields.js'
-import type { JsonValue } from '../../frameworks/drf/python-json.js'
 import { pythonStr, pythonTypeName } from '../../frameworks/drf/python.js'
+import type { JsonValue } from '../../frameworks/drf/python-json.js'
 import { isPlainObject } from '../../frameworks/drf/request.js'
 import type { WriteResult } from '../../frameworks/drf/views.js'
-import { OPERATION, type OmnitronWrite, omnitronRules } from './rules.js'
+import { type OmnitronWrite, OPERATION, omnitronRules } from './rules.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderItemRecord, type OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 import { serializeBulkItem, serializeOrder, serializeOrderItem } from './serialize.js'
@@ -34,8 +34,10 @@ export const NO_MATCHING_TYPE = 'No matching type.'
 
 export type WriteContext = WriteScope<OmnitronDb>
 
-
-const notDict = (data: unknown): WriteResult => ({ status: 400, body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] } })
+const notDict = (data: unknown): WriteResult => ({
+  status: 400,
+  body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] },
+})
 const hasErrors = (errors: object) => Object.keys(errors).length > 0
 
 const run = (ctx: WriteContext, operation: string, write: OmnitronWrite, plan: ChangePlan, apply?: () => void) =>
@@ -63,11 +65,13 @@ export function updateOrder(ctx: WriteContext, order: OrderRecord, data: JsonVal
 
 const nullableString = () => charField({ allowNull: true, maxLength: 255 })
 
-const stringOrBoolean = (v: unknown) => (typeof v === 'string' || typeof v === 'boolean' ? undefined : 'Must be a string or a boolean.')
+const stringOrBoolean = (v: unknown) =>
+  typeof v === 'string' || typeof v === 'boolean' ? undefined : 'Must be a string or a boolean.'
 const nestedObject = (v: unknown) => (isPlainObject(v) ? undefined : MSG.dict(pythonTypeName(v)))
 
 /** The Update Order Item parameters (seed 000) as DRF fields, in the documented order. */
-const itemFields = perObject((db: OmnitronDb): Record<string, Field<unknown>> => ({
+const itemFields = perObject(
+  (db: OmnitronDb): Record<string, Field<unknown>> => ({
     status: choiceField(ORDER_STATUSES, NO_MATCHING_TYPE),
     extra_field: dictField(),
     attributes: dictField(stringOrBoolean),
@@ -87,17 +91,30 @@ const itemFields = perObject((db: OmnitronDb): Record<string, Field<unknown>> =>
     defined_shipping_company: nullableString(),
     data_source: primaryKeyField((pk) => db.dataSources.has(pk), { allowNull: true }),
     shipping_option_group: primaryKeyField((pk) => db.shippingOptionGroups.has(pk), { allowNull: true }),
-  }))
+  }),
+)
 
 /** The bulk endpoint's entry parameters: a subset of the item's. */
-const BULK_FIELDS = ['status', 'invoice_number', 'invoice_date', 'e_archive_url', 'tracking_number', 'shipping_company'] as const
+const BULK_FIELDS = [
+  'status',
+  'invoice_number',
+  'invoice_date',
+  'e_archive_url',
+  'tracking_number',
+  'shipping_company',
+] as const
 
 /**
  * The serializer's save(): validated values onto the item. extra_field merges
  * at the top level (seed 000: "does not update or delete fields which are not
  * included"); attributes and attributes_kwargs replace the whole object.
  */
-function applyItemValues(db: OmnitronDb, plan: ChangePlan, item: OrderItemRecord, values: Record<string, unknown>): void {
+function applyItemValues(
+  db: OmnitronDb,
+  plan: ChangePlan,
+  item: OrderItemRecord,
+  values: Record<string, unknown>,
+): void {
   // Keys are validated field names; user keys only appear inside extra_field, merged with define.
   const changes: Record<string, unknown> = Object.create(null)
   for (const key in values) {
@@ -118,7 +135,13 @@ function applyItemValues(db: OmnitronDb, plan: ChangePlan, item: OrderItemRecord
 }
 
 function itemWrite(ctx: WriteContext, item: OrderItemRecord, values: Record<string, unknown>): OmnitronWrite {
-  return { db: ctx.db, now: ctx.now, values, item, ...(ctx.db.orders.get(item.order) && { order: ctx.db.orders.get(item.order)! }) }
+  return {
+    db: ctx.db,
+    now: ctx.now,
+    values,
+    item,
+    ...(ctx.db.orders.get(item.order) && { order: ctx.db.orders.get(item.order)! }),
+  }
 }
 
 /** PATCH /api/v1/order_items/{pk}/ */
@@ -128,7 +151,9 @@ export function updateItem(ctx: WriteContext, item: OrderItemRecord, data: JsonV
   if (hasErrors(errors)) return { status: 400, body: errors }
   const plan = new ChangePlan()
   plan.touch(ctx.db.items, item)
-  const result = run(ctx, OPERATION.itemUpdate, itemWrite(ctx, item, values), plan, () => applyItemValues(ctx.db, plan, item, values))
+  const result = run(ctx, OPERATION.itemUpdate, itemWrite(ctx, item, values), plan, () =>
+    applyItemValues(ctx.db, plan, item, values),
+  )
   if (!result.ok) return { status: 400, body: result.errors }
   plan.commit()
   ctx.committed()
@@ -151,13 +176,23 @@ export const ONE_ORDER_AT_A_TIME = 'You can only update one order at a time.'
  * lists every failing entry in the documented format.
  */
 export function bulkStatusUpdate(ctx: WriteContext, data: JsonValue): WriteResult {
-  if (!isPlainObject(data)) return { status: 400, body: [{ message: { non_field_errors: [MSG.notDict(pythonTypeName(data))] }, args: {} }] }
+  if (!isPlainObject(data))
+    return { status: 400, body: [{ message: { non_field_errors: [MSG.notDict(pythonTypeName(data))] }, args: {} }] }
   const entries = data.orderitem_set
   if (entries === undefined) return { status: 400, body: [{ message: { orderitem_set: [MSG.required] }, args: {} }] }
   if (!Array.isArray(entries)) {
-    return { status: 400, body: [{ message: { orderitem_set: [`Expected a list of items but got type "${pythonTypeName(entries)}".`] }, args: {} }] }
+    return {
+      status: 400,
+      body: [
+        {
+          message: { orderitem_set: [`Expected a list of items but got type "${pythonTypeName(entries)}".`] },
+          args: {},
+        },
+      ],
+    }
   }
-  if (entries.length === 0) return { status: 400, body: [{ message: { orderitem_set: ['This list may not be empty.'] }, args: {} }] }
+  if (entries.length === 0)
+    return { status: 400, body: [{ message: { orderitem_set: ['This list may not be empty.'] }, args: {} }] }
 
   const fields = itemFields(ctx.db)
   const spec = Object.fromEntries(BULK_FIELDS.map((f) => [f, fields[f]!]))
@@ -194,7 +229,9 @@ export function bulkStatusUpdate(ctx: WriteContext, data: JsonValue): WriteResul
       continue
     }
     plan.touch(ctx.db.items, item)
-    const result = run(ctx, OPERATION.bulkUpdate, itemWrite(ctx, item, values), plan, () => applyItemValues(ctx.db, plan, item, values))
+    const result = run(ctx, OPERATION.bulkUpdate, itemWrite(ctx, item, values), plan, () =>
+      applyItemValues(ctx.db, plan, item, values),
+    )
     if (!result.ok) errors.push({ message: result.errors, args })
     else updated.push(item)
   }
