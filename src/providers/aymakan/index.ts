@@ -2,7 +2,7 @@ import { defineProvider } from '../../core/provider.js'
 import { laravelErrorResponse } from '../../frameworks/laravel/errors.js'
 import { API_KEY_HEADERS, aymakanRoutes } from './routes.js'
 import { aymakanRules } from './rules.js'
-import { type AymakanSection, aymakanSection } from './schemas.js'
+import { aymakanSection } from './schemas.js'
 import { aymakanStore, seedAymakan } from './seed.js'
 
 export type { OrderRecord as AymakanOrderRecord } from './schemas.js'

@@ -39,7 +39,7 @@ export async function seedAymakan(
   let seq = 0
   for (const o of s.orders) {
     records.push(
-      newOrder(o as never, ids, {
+      newOrder(o, ids, {
         status: o.status,
         hubCode: o.hub_code ?? s.hubs[0]!,
         sellerName: s.sellerName,

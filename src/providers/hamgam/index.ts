@@ -3,7 +3,7 @@ import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { hamgamRoutes } from './routes.js'
 import { hamgamRules } from './rules.js'
-import { type HamgamSection, hamgamSection } from './schemas.js'
+import { hamgamSection } from './schemas.js'
 import { hamgamStore, seedHamgam } from './seed.js'
 
 export type {

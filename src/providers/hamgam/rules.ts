@@ -133,7 +133,7 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
     derive(ctx, plan: ChangePlan) {
       plan.touch(ctx.db.orders, ctx.order)
       const stamp = formatDrfDateTime(ctx.now)
-      for (const { record, table } of plan.entries()) plan.set(table as never, record, { updated_at: stamp })
+      plan.setOnEverySaved({ updated_at: stamp })
       return true
     },
   },

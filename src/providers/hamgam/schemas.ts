@@ -107,6 +107,8 @@ const user = z
   .strict()
 export type HamgamUser = z.output<typeof user>
 
+// zod's required() takes a mask typed from the concrete shape; over a generic
+// ZodObject that type is not expressible, so the masks below are cast (zod's types force it).
 const partial = <S extends z.ZodObject>(schema: S) =>
   schema
     .partial()

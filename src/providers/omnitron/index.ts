@@ -3,7 +3,7 @@ import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { omnitronRoutes } from './routes.js'
 import { omnitronRules } from './rules.js'
-import { type OmnitronSection, omnitronSection } from './schemas.js'
+import { omnitronSection } from './schemas.js'
 import { omnitronStore, seedOmnitron } from './seed.js'
 
 export type { OrderItemRecord, OrderRecord } from './schemas.js'

@@ -108,7 +108,7 @@ export function omnitronRoutes() {
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
     get: retrieveView(findOrder, serializeOrder),
-    patch: objectWriteView(findOrder, (c, order, data) => updateOrder(writeContext(c), order, data as never)),
+    patch: objectWriteView(findOrder, (c, order, data) => updateOrder(writeContext(c), order, data)),
   })
 
   site.view('/api/v1/order_items/', {
@@ -138,7 +138,7 @@ export function omnitronRoutes() {
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),
-    patch: objectWriteView(findItem, (c, item, data) => updateItem(writeContext(c), item, data as never)),
+    patch: objectWriteView(findItem, (c, item, data) => updateItem(writeContext(c), item, data)),
   })
 
   site.view('/api/i1/order_items/bulk_status_update/', {
