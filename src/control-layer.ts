@@ -2,8 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { readLimitedBody } from './core/body.js'
 import type { Instant } from './core/clock.js'
 import type { MockEnv, RequestContext } from './core/context.js'
-import { isProblem, readControl } from './core/control.js'
-import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
+import { isProblem } from './core/control.js'
+import type { MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
 import { clip, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
@@ -81,7 +81,7 @@ type Resolved =
 
 /** The control headers: scenario, session (seeded on first use), clock, delay, forced fault; a bad one is a problem answer. */
 async function resolveControl(engine: MockEngine, headers: Headers): Promise<Resolved> {
-  const control = readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
+  const control = engine.readControl(headers)
   if (isProblem(control)) return { response: problemResponse(control) }
   const delayHeader = parseDelayHeader(headers.get('x-mock-delay'))
   if (typeof delayHeader === 'object') return { response: problemResponse(delayHeader) }
@@ -130,7 +130,7 @@ async function journalEntry(r: {
     method: r.c.req.method,
     path: r.path,
     query: queryObject(r.url),
-    headers: redactHeaders(r.c.req.raw.headers, r.secrets),
+    headers: await redactHeaders(r.c.req.raw.headers, r.secrets),
     body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
     status: response.status,
     responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
