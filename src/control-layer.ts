@@ -148,6 +148,7 @@ async function journalEntry(r: {
     unmatched: mock.unmatched !== undefined,
     ...(mock.unmatched && { closestRoutes: mock.unmatched.closest }),
     ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
+    ...(mock.notes && { notes: mock.notes }),
   }
 }
 

@@ -26,6 +26,8 @@ export interface RequestContext {
   unmatched?: { closest: string[] }
   /** Set when this request changed state: its place in the session's order of writes. */
   writeSeq?: number
+  /** The mock's own hints about this request (journal only; the response carries them as X-Mock-Error). */
+  notes?: string[]
 }
 
 /** Hono environment shared by every route of the mock. */

@@ -31,6 +31,8 @@ export interface JournalEntry {
   closestRoutes?: string[]
   /** For a request that changed state: its place in the session's order of writes (1, 2, …). */
   writeSeq?: number
+  /** The mock's hints, e.g. a missing trailing slash that Django redirected. */
+  notes?: string[]
 }
 
 /** Headers no journal keeps whatever the provider: the mock's own admin token and cookies. Providers add their secrets. */
