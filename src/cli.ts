@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       ...(!quiet && {
         onRequest: (e) =>
           log(
-            `${e.method} ${e.path} ${e.status} ${e.ms}ms${e.scenario ? ` scenario=${e.scenario} session=${e.session}` : ''}`,
+            `${e.method} ${e.path} ${e.status} ${e.ms}ms${e.scenario ? ` scenario=${e.scenario} session=${e.session}` : ''}${e.fault ? ` fault=${e.fault}` : ''}`,
           ),
       }),
     })

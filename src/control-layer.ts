@@ -55,12 +55,21 @@ export function controlLayer(
     c.set('mock', mock)
 
     const fault: AppliedFault | undefined =
-      faultHeader ?? session.faults.choose(scenario.faults, { provider: provider.name, method: c.req.method, path })
+      faultHeader ??
+      session.faults.choose(scenario.faults, {
+        provider: provider.name,
+        method: c.req.method,
+        path,
+        headers: c.req.raw.headers,
+        query: url.searchParams,
+        body: mock.body,
+      })
+    if (fault) mock.fault = fault
     const delayMs = (delayHeader ?? 0) + (fault?.delayMs ?? 0)
     if (delayMs > 0) await (c.env?.mockSleep ?? sleep)(delayMs)
 
     let response = body.ok ? await answer(c, next, provider, fault) : body.response
-    response = decorate(response, mock.fired, mock.unmatched?.closest)
+    response = decorate(response, mock.fired, mock.unmatched?.closest, fault?.connection ? undefined : fault?.headers)
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
@@ -87,7 +96,11 @@ async function resolveControl(engine: MockEngine, headers: Headers): Promise<Res
   if (typeof delayHeader === 'object') return { response: problemResponse(delayHeader) }
   const scenario = engine.scenarios.get(control.scenario)!
   const session = await engine.session(control.scenario, control.session)
-  const faultHeader = parseFaultHeader(headers.get('x-mock-fault'), scenario.faults, session.faults.random)
+  const faultHeader = parseFaultHeader(headers.get('x-mock-fault'), scenario.faults, session.faults.random, (name) =>
+    engine
+      .scenarioNames()
+      .filter((s) => s !== scenario.name && engine.scenarios.get(s)!.faults.some((f) => f.name === name)),
+  )
   if (faultHeader && 'code' in faultHeader) return { response: problemResponse(faultHeader) }
   return { scenario, session, ...(control.now && { now: control.now }), delayHeader, faultHeader }
 }
@@ -157,16 +170,26 @@ function faultResponse(provider: AnyProvider, fault: AppliedFault, method: strin
   if (fault.connection)
     return textResponse(null, { status: 502, headers: { [CONNECTION_FAULT_HEADER]: fault.connection } })
   const { code, body } = fault.status!
-  if (body === undefined) return provider.errorResponse(code, method)
+  if (body === undefined) {
+    const retryAfter = Object.entries(fault.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
+    const seconds = retryAfter !== undefined && /^\d{1,9}$/.test(retryAfter) ? Number(retryAfter) : undefined
+    return provider.errorResponse(code, method, seconds)
+  }
   return typeof body === 'string'
     ? textResponse(body, { status: code, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
     : textResponse(JSON.stringify(body), { status: code, headers: { 'Content-Type': 'application/json' } })
 }
 
 /** Adds the mock's own diagnostics (never in the provider's body): the rules that fired, or the routes closest to an unmatched path. */
-function decorate(response: Response, fired: readonly string[], closest?: readonly string[]): Response {
-  if (fired.length === 0 && !closest) return response
+function decorate(
+  response: Response,
+  fired: readonly string[],
+  closest?: readonly string[],
+  faultHeaders?: Record<string, string>,
+): Response {
+  if (fired.length === 0 && !closest && !faultHeaders) return response
   return withHeaders(response, {
+    ...faultHeaders,
     ...(fired.length > 0 && { [RULES_HEADER]: fired.join(', ') }),
     ...(closest && { [MOCK_ERROR_HEADER]: `no-route; closest: ${closest.join(', ')}` }),
   })

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Instant } from './clock.js'
+import type { AppliedFault } from './faults.js'
 import type { Scenario } from './scenario/registry.js'
 import type { Session } from './sessions.js'
 import type { StoreKey } from './store.js'
@@ -26,6 +27,8 @@ export interface RequestContext {
   unmatched?: { closest: string[] }
   /** Set when this request changed state: its place in the session's order of writes. */
   writeSeq?: number
+  /** Set when a fault was applied to this request (the request log names it). */
+  fault?: AppliedFault
   /** The mock's own hints about this request (journal only; the response carries them as X-Mock-Error). */
   notes?: string[]
 }

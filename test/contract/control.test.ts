@@ -118,7 +118,7 @@ forEachTransport((t) => {
         '/api/orders/123',
         { Authorization: 'Token hamgam-staff-token' },
         429,
-        { detail: 'Request was throttled. Expected available in 60 seconds.' },
+        { detail: 'Request was throttled. Expected available in 1 second.' },
       ],
     ] as const)(
       "X-Mock-Fault: status on %s answers in the provider's own format",
