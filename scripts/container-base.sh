@@ -37,9 +37,12 @@ cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
 ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 ln -s ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
 
+# busybox's applets stand in for the base system's shell and tools (sh, env, find, rm, ...).
 copy_with_libs "$busybox_bin" /bin/busybox
 mkdir -p "$root/usr/bin"
-for applet in sh ls cat id env; do ln -s /bin/busybox "$root/bin/$applet"; done
+for applet in $("$busybox_bin" --list); do
+  [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
+done
 ln -s /bin/busybox "$root/usr/bin/env"
 
 mkdir -p "$root/etc/ssl/certs" "$root/usr/local/etc" "$root/root" "$root/home/node" "$root/tmp"
