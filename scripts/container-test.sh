@@ -212,7 +212,9 @@ check "SIGTERM during a request in flight: the request finishes, exit 0 within t
 # ---- size ------------------------------------------------------------------
 image_bytes=$(pm image inspect --format '{{.Size}}' "$image")
 base_bytes=$(pm image inspect --format '{{.Size}}' "$base")
-say "image size above its base: $(((image_bytes - base_bytes) / 1000000)) MB ($(((image_bytes - base_bytes) / 1000)) kB; base $((base_bytes / 1000000)) MB)"
+say "image size above its base: $(((image_bytes - base_bytes) / 1000000)) MB ($(((image_bytes - base_bytes) / 1000)) kB; stand-in base $((base_bytes / 1000000)) MB); its largest layers:"
+pm history --format '{{.Size}}	{{.CreatedBy}}' "$image" | head -n 12 | grep -v -e '^0B' -e "^$(pm history --format '{{.Size}}' "$base" | head -n 1)\b" |
+  cut -c 1-110 | sed 's/^/container-test:      /'
 
 say "$failures failed; took $(($(date +%s) - started))s"
 [ "$failures" = 0 ]

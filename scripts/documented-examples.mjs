@@ -58,7 +58,7 @@ for (const { name, path, now, body, expected } of examples) {
   const sameKeys = actual && typeof actual === 'object' && isDeepStrictEqual(Object.keys(actual), Object.keys(expected))
   if (res.status === 200 && sameKeys && isDeepStrictEqual(actual, expected)) continue
   failed++
-  console.error(`documented ${name} example: expected 200 with the documented body, got ${res.status}:`)
+  console.error(`documented ${name} example: answered ${res.status}, not 200 with the documented body:`)
   for (const key of new Set([...Object.keys(expected), ...Object.keys(actual ?? {})])) {
     if (!isDeepStrictEqual(actual?.[key], expected[key]))
       console.error(`  ${key}: expected ${JSON.stringify(expected[key])}, got ${JSON.stringify(actual?.[key])}`)
