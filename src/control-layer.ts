@@ -4,7 +4,7 @@ import type { MockEnv, RequestContext } from './core/context.js'
 import { isProblem, readControl } from './core/control.js'
 import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
-import { clip, redactHeaders } from './core/journal.js'
+import { clip, redactHeaders, secretHeaderSet } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
 import type { AnyProvider } from './core/provider.js'
 import { knownText, textResponse, withHeaders } from './core/respond.js'
@@ -27,6 +27,7 @@ export function controlLayer(
   maxBodyBytes: number,
 ): MiddlewareHandler<MockEnv> {
   const mountPath = `/${provider.name}`
+  const secrets = secretHeaderSet(provider.secretHeaders)
   return async (c, next) => {
     const started = performance.now()
     const arrived = new Date().toISOString()
@@ -89,7 +90,7 @@ export function controlLayer(
       method: c.req.method,
       path,
       query: queryObject(url),
-      headers: redactHeaders(headers),
+      headers: redactHeaders(headers, secrets),
       body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
       status: response.status,
       responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
