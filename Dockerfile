@@ -11,6 +11,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
+# The build first generates src/generated/ from package.json and scenarios/.
+COPY scripts/generate.mjs ./scripts/
+COPY scenarios ./scenarios
 COPY src ./src
 # Only the JavaScript runs: no declarations or source maps in the image.
 RUN npm run build && find dist \( -name '*.map' -o -name '*.d.ts' \) -exec rm -f {} +
