@@ -113,9 +113,9 @@ start() { # start NAME PORT [podman run options...]
   # checks run it themselves (podman healthcheck run).
   pm run -d --name "$name" --network host -e HOST=127.0.0.1 -e "PORT=$port" "$@" "$image" >/dev/null 2>>"$work/podman.log"
 }
-healthy() { # healthy NAME: waits (at most ~15 s) for the image's own HEALTHCHECK to pass
+healthy() { # healthy NAME: waits (at most ~30 s) for the image's own HEALTHCHECK to pass
   local i
-  for i in $(seq 1 30); do
+  for i in $(seq 1 60); do
     pm healthcheck run "ocm-test-$id-$1" >/dev/null 2>&1 && return 0
     [ "$(pm inspect --format '{{.State.Running}}' "ocm-test-$id-$1")" = true ] || break
     sleep 0.5
