@@ -81,6 +81,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 pm info >/dev/null 2>"$work/info.err" || cannot_run "podman info failed: $(tail -1 "$work/info.err")"
 
@@ -111,7 +112,9 @@ start() { # start NAME PORT [podman run options...]
   # podman's stderr goes to a log: without systemd it complains on every
   # start and stop that it cannot add a timer for the HEALTHCHECK; the
   # checks run it themselves (podman healthcheck run).
-  pm run -d --name "$name" --network host -e HOST=127.0.0.1 -e "PORT=$port" "$@" "$image" >/dev/null 2>>"$work/podman.log"
+  # --timeout: should this script be killed before its clean-up, no
+  # container outlives it by more than ten minutes.
+  pm run -d --timeout 600 --name "$name" --network host -e HOST=127.0.0.1 -e "PORT=$port" "$@" "$image" >/dev/null 2>>"$work/podman.log"
 }
 healthy() { # healthy NAME: waits (at most ~30 s) for the image's own HEALTHCHECK to pass
   local i
