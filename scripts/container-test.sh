@@ -174,7 +174,7 @@ check "a mounted scenarios folder: a scenario that extends: default" mounted_sce
 no_dev_files() {
   # The devDependencies (and msw, a peer) must not be installed; /app holds only what runs.
   local dev
-  dev=$(node -p "[...Object.keys(require('./package.json').devDependencies),'msw'].join(' ')")
+  dev=$(node -p "[...new Set([...Object.keys(require('./package.json').devDependencies), 'msw'])].join(' ')")
   pm exec "ocm-test-$id-plain" node -e '
     const fs = require("fs"), path = require("path")
     const bad = process.argv.slice(1).filter((d) => fs.existsSync("/app/node_modules/" + d))
