@@ -45,6 +45,7 @@ command -v podman >/dev/null || missing+=(podman)
 command -v runc >/dev/null || missing+=(runc)
 command -v busybox >/dev/null || missing+=(busybox-static)
 command -v curl >/dev/null || missing+=(curl)
+command -v ss >/dev/null || missing+=(iproute2)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || cannot_run "missing ${missing[*]} and no apt-get to install them"
   say "installing ${missing[*]} (apt-get)"
@@ -196,10 +197,13 @@ sigterm_drains() {
   curl -sS -o /dev/null -w '%{http_code}' --max-time 15 -H 'Authorization: Token omnitron-test-token' \
     -H 'X-Mock-Delay: 2000' "http://127.0.0.1:$plain_port/omnitron/api/v1/orders/12345/" >"$work/inflight" 2>&1 &
   local curl_pid=$!
-  for i in $(seq 1 50); do # until the request's connection is open
-    [ -n "$(ss -Htn state established "( sport = :$plain_port )")" ] && break
+  local open=false
+  for i in $(seq 1 50); do # until the request's connection is open, so SIGTERM finds it in flight
+    if [ -n "$(ss -Htn state established "( sport = :$plain_port )")" ]; then open=true && break; fi
     sleep 0.1
   done
+  [ "$open" = true ] || { echo "  the delayed request never reached the server" >&2; return 1; }
+  sleep 0.5 # the request itself follows the connection; a quarter of its 2 s delay is gone
   local t0
   t0=$(date +%s%N)
   pm stop -t 10 "$c" >/dev/null 2>>"$work/podman.log"
