@@ -203,7 +203,7 @@ sigterm_drains() {
     sleep 0.1
   done
   [ "$open" = true ] || { echo "  the delayed request never reached the server" >&2; return 1; }
-  sleep 0.5 # the request itself follows the connection; a quarter of its 2 s delay is gone
+  sleep 0.5 # for the request to follow its connection; 1.5 s of its 2 s delay remain
   local t0
   t0=$(date +%s%N)
   pm stop -t 10 "$c" >/dev/null 2>>"$work/podman.log"
