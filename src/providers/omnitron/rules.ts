@@ -1,5 +1,6 @@
-import { formatDrfDateTime, type Instant } from '../../core/clock.js'
+import type { Instant } from '../../core/clock.js'
 import type { ChangePlan, FieldErrors, Rule } from '../../core/rules.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import type { OrderItemRecord, OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 

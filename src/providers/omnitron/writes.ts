@@ -1,7 +1,8 @@
-import { formatDrfDateTime, type Instant } from '../../core/clock.js'
+import type { Instant } from '../../core/clock.js'
 import type { WriteScope } from '../../core/context.js'
 import { perObject } from '../../core/memo.js'
 import { ChangePlan, type FieldErrors, runRules } from '../../core/rules.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import {
   booleanField,
   charField,
