@@ -49,6 +49,7 @@ export function controlLayer(
       mountPath,
       maxBodyBytes,
       fired: [],
+      derived: [],
       provider: provider.name,
       body: body.ok ? body.bytes : EMPTY,
     }
@@ -69,6 +70,8 @@ export function controlLayer(
     if (delayMs > 0) await (c.env?.mockSleep ?? sleep)(delayMs)
 
     let response = body.ok ? await answer(c, next, provider, fault) : body.response
+    // Rules that derived changes are only named when the write took effect.
+    if (mock.writeSeq !== undefined) for (const id of mock.derived) if (!mock.fired.includes(id)) mock.fired.push(id)
     response = decorate(response, mock.fired, mock.unmatched?.closest, fault?.connection ? undefined : fault?.headers)
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response

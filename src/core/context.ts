@@ -17,8 +17,10 @@ export interface RequestContext {
   readonly mountPath: string
   /** Largest body this request may send (bytes). */
   readonly maxBodyBytes: number
-  /** Rule ids that fired during this request (kept for the journal). */
+  /** Rule ids that rejected (part of) this request (kept for the journal and X-Mock-Rules). */
   readonly fired: string[]
+  /** Rule ids that derived changes; listed only when the write committed (writeSeq set). */
+  readonly derived: string[]
   /** The provider this request is for. */
   readonly provider: string
   /** The request body, read once by the control layer (within the size limit). */
@@ -65,6 +67,7 @@ export interface WriteScope<Db> {
   readonly now: Instant
   readonly disabledRules: ReadonlySet<string>
   readonly fired: string[]
+  readonly derived: string[]
   /**
    * Call right after the state changed (synchronously with the change): the
    * journal then knows the order writes took effect, which is the order a
@@ -80,6 +83,7 @@ export function writeScope<Db>(c: Context<MockEnv>, store: StoreKey<Db>): WriteS
     now: mock.now,
     disabledRules: mock.scenario.disabledRules,
     fired: mock.fired,
+    derived: mock.derived,
     committed: () => {
       mock.writeSeq = ++mock.session.writes
     },
