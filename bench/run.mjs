@@ -97,7 +97,10 @@ function loadOnce(opts) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'bench', 'load.mjs'), JSON.stringify({ connections: CONNECTIONS, duration: DURATION, sampleInt: SAMPLE_MS, ...opts })],
+      [
+        join(ROOT, 'bench', 'load.mjs'),
+        JSON.stringify({ connections: CONNECTIONS, duration: DURATION, sampleInt: SAMPLE_MS, ...opts }),
+      ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
