@@ -76,8 +76,7 @@ function badScenarioDir(text: string): string {
 const ALIAS_BOMB =
   'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n'
 
-// The tests here that spawn a short-lived CLI run side by side.
-describe.concurrent('the CLI, refusing bad input without a stack trace', () => {
+describe('the CLI, refusing bad input without a stack trace', () => {
   it('--help lists the options', async () => {
     const r = await runCli(BIN, ['--help'])
     expect(r.code).toBe(0)
