@@ -11,7 +11,10 @@ export default defineConfig({
     // The e2e suites spawn processes and ports; keep files in parallel but bounded on 2 cores.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'quick', include: QUICK } },
+      // One module graph per worker instead of one per file: half the CPU of this project, whose
+      // files import the same sources and keep no state outside their own apps and sessions. A
+      // file here must not leave module state behind (vi.mock, stubbed globals).
+      { extends: true, test: { name: 'quick', include: QUICK, isolate: false } },
       {
         extends: true,
         // Everything else (e2e, fuzz and any new folder): some of it runs dist/, which the
