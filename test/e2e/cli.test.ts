@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../../src/server.js'
+import { startServer } from '../../src/node/index.js'
 import { runCli, type Spawned, spawnCli } from '../support/spawn.js'
 
 // The built CLI (the global setup rebuilds it when src/ is newer): what `npm start` and the Docker image run.
