@@ -68,3 +68,14 @@ forEachTransport((t) => {
     })
   })
 })
+
+forEachTransport((t) => {
+  it('a hint about a path with any characters stays a valid header (percent-encoded)', async () => {
+    const api = t().client('omnitron')
+    const res = await api('/api/v1/orders/%F0%9F%98%80', { headers: AUTH })
+    expect(res.status).toBe(301)
+    expect(res.headers.get('x-mock-error')).toMatch(
+      /^append-slash; GET \/api\/v1\/orders\/%F0%9F%98%80 has no trailing slash/,
+    )
+  })
+})

@@ -150,5 +150,17 @@ function patternToRegExp(path: string): RegExp {
 function withHint(c: Context<MockEnv>, response: Response, hint: string): Response {
   const mock = c.get('mock')
   mock.notes = [...(mock.notes ?? []), hint]
-  return withHeaders(response, { [MOCK_ERROR_HEADER]: hint })
+  return withHeaders(response, { [MOCK_ERROR_HEADER]: headerSafe(hint) })
+}
+
+/** A header value carries visible ASCII only: anything else percent-encoded (a path may hold any character), and at most 500 of them. */
+function headerSafe(text: string): string {
+  const ascii = text.replace(/[^\x20-\x7e]/gu, (ch) => {
+    try {
+      return encodeURIComponent(ch)
+    } catch {
+      return '%EF%BF%BD' // a lone surrogate: U+FFFD, as a UTF-8 decoder would show it
+    }
+  })
+  return ascii.length > 500 ? `${ascii.slice(0, 500)}...` : ascii
 }
