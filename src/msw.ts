@@ -41,7 +41,10 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
       // A connection fault has no HTTP answer in-process: the client's fetch fails with a network error.
       return response.headers.has(CONNECTION_FAULT_HEADER) ? HttpResponse.error() : response
     }
-    handlers.push(http.all(`${root.origin}${basePath}`, forward), http.all(`${root.origin}${basePath}/*`, forward))
+    // A RegExp without groups: MSW's string patterns decodeURIComponent their wildcard, which
+    // throws on a malformed escape (`/orders/%ZZ`) before the provider can answer it.
+    const prefix = `${root.origin}${basePath}`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    handlers.push(http.all(new RegExp(`^${prefix}(?:/.*)?$`, 's'), forward))
   }
   return handlers
 }

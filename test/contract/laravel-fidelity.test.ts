@@ -1,0 +1,174 @@
+/**
+ * Aymakan answers as a real Laravel 11 app would where its pages are silent:
+ * each case has Laravel's exact text (read from laravel/framework 11.x and
+ * symfony 7.x; PHP semantics checked against PHP 8.2).
+ */
+import { describe, expect, it } from 'vitest'
+import { type Client, forEachTransport, json, type Transport } from '../support/transports.js'
+
+const KEY = { 'api-key': 'aymakan-test-key' }
+const JSON_IN = { ...KEY, 'Content-Type': 'application/json', Accept: 'application/json' }
+const put = (api: Client, body: unknown, headers: Record<string, string> = JSON_IN, path = '/api/v1/orders') =>
+  api(path, { method: 'PUT', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
+const valid = (extra: Record<string, unknown> = {}) => ({
+  order_id: 'ord-hold-0002',
+  payment_method: 'prepaid',
+  order_items: [{ sku_code: 'SKU-AC-48', quantity: 3 }],
+  shipping_address: { address1: '9 Prince Sultan St', city: 'Riyadh' },
+  ...extra,
+})
+async function errorsOf(res: Response): Promise<Record<string, string>> {
+  expect(res.status).toBe(422)
+  return (await json(res)).validation_errors
+}
+const state = async (t: Transport, api: Client) =>
+  (await json(await t.admin('/state', { headers: { 'X-Mock-Session': api.session } }))).state.aymakan
+
+forEachTransport((t) => {
+  describe('Laravel fidelity (Aymakan)', () => {
+    describe('validation messages and order', () => {
+      it('a key expanded from a wildcard keeps its raw name; explicit keys get spaces', async () => {
+        const errors = await errorsOf(
+          await put(t().client('aymakan'), valid({ order_items: [{ quantity: 1 }], shipping_address: {} })),
+        )
+        expect(errors).toEqual({
+          shipping_address: 'The shipping address field is required.',
+          'shipping_address.address1': 'The shipping address.address1 field is required.',
+          'shipping_address.city': 'The shipping address.city field is required.',
+          'order_items.0.sku_code': 'The order_items.0.sku_code field is required.',
+        })
+      })
+
+      it('errors of expanded keys come after every explicit key, in rule order then item order', async () => {
+        const errors = await errorsOf(
+          await put(
+            t().client('aymakan'),
+            valid({
+              order_items: [{ quantity: 'x' }, { sku_code: 'SKU-AC-48', tax: 'y' }],
+              note: 5,
+              customer: { email: 'nope' },
+            }),
+          ),
+        )
+        expect(Object.entries(errors)).toEqual([
+          ['customer.email', 'The customer.email field must be a valid email address.'],
+          ['note', 'The note field must be a string.'],
+          ['order_items.0.sku_code', 'The order_items.0.sku_code field is required.'],
+          ['order_items.0.quantity', 'The order_items.0.quantity field must be an integer.'],
+          ['order_items.1.tax', 'The order_items.1.tax field must be a number.'],
+        ])
+      })
+
+      it('an item under the key "*" is an item like any other (no endless expansion), shown as `*`', async () => {
+        const api = t().client('aymakan')
+        const before = await state(t(), api)
+        const errors = await errorsOf(await put(api, valid({ order_items: { '*': { quantity: 1 } } })))
+        expect(errors).toEqual({ 'order_items.*.sku_code': 'The order_items.*.sku_code field is required.' })
+        expect(await state(t(), api)).toEqual(before)
+      })
+
+      it('keys "*" and "a.b" deep inside a body are data, never rules', async () => {
+        const res = await put(
+          t().client('aymakan'),
+          valid({ order_items: { '*': { sku_code: 'SKU-AC-48' } }, meta_data: { '*': { '*': 1 }, 'a.b': 2 } }),
+        )
+        expect(res.status).toBe(200)
+        expect((await json(res)).data.order_items.map((i: { seller_sku_code: string }) => i.seller_sku_code)).toEqual([
+          'SKU-AC-48',
+        ])
+      })
+
+      it('an item key holding a dot is not a wildcard match: its name is formatted like an explicit key', async () => {
+        const errors = await errorsOf(
+          await put(t().client('aymakan'), valid({ order_items: { 'a.b': { quantity: 1 } } })),
+        )
+        expect(errors).toEqual({ 'order_items.a.b.sku_code': 'The order items.a.b.sku code field is required.' })
+      })
+    })
+
+    describe('paths', () => {
+      it.each([
+        ['%ZZ', 'Order not found'],
+        ['ab%2', 'Order not found'],
+      ])('a malformed escape in the order id (%s) stays literal: 404 in the envelope', async (id, message) => {
+        const res = await t().client('aymakan')(`/api/v1/orders/${id}`, {
+          headers: { ...KEY, Accept: 'application/json' },
+        })
+        expect(res.status).toBe(404)
+        expect(await json(res)).toEqual({ success: false, message, data: null, meta: null })
+      })
+
+      it('bytes that are not UTF-8 (%E0%A4%A) match no route: 404 naming the path still encoded', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders/%E0%A4%A', {
+          headers: { ...KEY, Accept: 'application/json' },
+        })
+        expect(res.status).toBe(404)
+        expect(await res.text()).toBe('{\n    "message": "The route api/v1/orders/%E0%A4%A could not be found."\n}')
+      })
+
+      it('a PUT to a malformed id is validated, never a 500', async () => {
+        const res = await put(t().client('aymakan'), valid(), JSON_IN, '/api/v1/orders/%ZZ')
+        expect(await errorsOf(res)).toEqual({ order_id: 'The order id field must match the order id in the URL.' })
+      })
+
+      it('an escaped slash is decoded before matching: a/b is two segments, so no route (404)', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders/a%2Fb', { headers: { Accept: 'application/json' } })
+        expect(res.status).toBe(404)
+        expect(await json(res)).toEqual({ message: 'The route api/v1/orders/a%2Fb could not be found.' })
+      })
+
+      it('the root is `/` in the 404 text', async () => {
+        const res = await t().client('aymakan')('/', { headers: { Accept: 'application/json' } })
+        expect(await json(res)).toEqual({ message: 'The route / could not be found.' })
+      })
+    })
+
+    describe('routing answers', () => {
+      it("405 lists Router::$verbs order, pretty-printed as Laravel's handler writes JSON", async () => {
+        const res = await t().client('aymakan')('/api/v1/orders/x', {
+          method: 'DELETE',
+          headers: { Accept: 'application/json' },
+        })
+        expect(res.status).toBe(405)
+        expect(res.headers.get('allow')).toBe('GET, HEAD, PUT')
+        expect(await res.text()).toBe(
+          '{\n    "message": "The DELETE method is not supported for route api/v1/orders/x. Supported methods: GET, HEAD, PUT."\n}',
+        )
+      })
+
+      it('OPTIONS on a known route: 200, empty body, Allow without spaces', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders', { method: 'OPTIONS' })
+        expect(res.status).toBe(200)
+        expect(res.headers.get('allow')).toBe('GET,HEAD,POST,PUT')
+        expect(await res.text()).toBe('')
+      })
+
+      it("a 405 for a client that does not ask for JSON is Symfony's error page", async () => {
+        const res = await t().client('aymakan')('/api/v1/orders', { method: 'PATCH', headers: { Accept: 'text/html' } })
+        expect(res.status).toBe(405)
+        expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8')
+        expect(res.headers.get('allow')).toBe('GET, HEAD, POST, PUT')
+        const html = await res.text()
+        expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/)
+        expect(html).toContain('<title>An Error Occurred: Method Not Allowed</title>')
+        expect(html).toContain('<h2>The server returned a "405 Method Not Allowed".</h2>')
+        expect(html).toMatch(/<\/html>$/)
+      })
+    })
+
+    describe('injected error statuses', () => {
+      it.each([
+        [500, '{\n    "message": "Server Error"\n}'],
+        [503, '{\n    "message": "Service Unavailable"\n}'],
+        [404, '{\n    "message": ""\n}'],
+        [400, '{\n    "message": ""\n}'],
+      ])('X-Mock-Fault: %i answers as Laravel renders it', async (status, text) => {
+        const res = await t().client('aymakan')('/api/v1/orders/diks-488392234223123', {
+          headers: { ...KEY, 'X-Mock-Fault': String(status) },
+        })
+        expect(res.status).toBe(status)
+        expect(await res.text()).toBe(text)
+      })
+    })
+  })
+})
