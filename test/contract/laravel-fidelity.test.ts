@@ -86,6 +86,73 @@ forEachTransport((t) => {
       })
     })
 
+    describe('input and rules as PHP reads them', () => {
+      it.each(['\u200b', '\u00ad', '\u0085', '\u3164', '\0'])(
+        'TrimStrings uses Str::trim: an id of only %j is "required", not unknown',
+        async (ch) => {
+          const errors = await errorsOf(await put(t().client('aymakan'), valid({ order_id: `${ch}${ch}` })))
+          expect(errors).toEqual({ order_id: 'The order id field is required.' })
+        },
+      )
+
+      it('rules with PHP values: 1.0 is not boolean, "007" not an integer, 1e400 numeric, dates by strtotime', async () => {
+        const body = `{"order_id":"ord-hold-0002","payment_method":"prepaid","shipping_address":{"address1":"x","city":"y"},
+          "order_items":[{"sku_code":"SKU-AC-48","is_substituted":1.0,"quantity":"007","tax":1e400},
+                         {"sku_code":"SKU-AC-48","quantity":true,"tax_inclusive":0}],
+          "order_created_at":"2023-02-30","customer":{"avatar":"ftp://files.example.com/a.png"}}`
+        const errors = await errorsOf(await put(t().client('aymakan'), body))
+        expect(errors).toEqual({
+          order_created_at: 'The order created at field must be a valid date.',
+          'order_items.0.is_substituted': 'The order_items.0.is_substituted field must be true or false.',
+          'order_items.0.quantity': 'The order_items.0.quantity field must be an integer.',
+        })
+      })
+
+      it.each(['28.07.2023', '@1690534800', 'July 28, 2023', '20230728'])('date %s passes', async (date) => {
+        expect((await put(t().client('aymakan'), valid({ order_created_at: date }))).status).toBe(200)
+      })
+
+      it('a body json_decode refuses (BOM, lone surrogate) is empty input', async () => {
+        for (const body of [
+          `\ufeff${JSON.stringify(valid())}`,
+          JSON.stringify(valid()).replace('"prepaid"', '"\\ud800"'),
+        ]) {
+          const errors = await errorsOf(await put(t().client('aymakan'), body))
+          expect(errors.order_id).toBe('The order id field is required.')
+        }
+      })
+
+      it('isJson() is case-sensitive: Application/JSON is not JSON, so the body is not read', async () => {
+        const res = await put(t().client('aymakan'), valid(), {
+          ...KEY,
+          'Content-Type': 'Application/JSON',
+          Accept: 'application/json',
+        })
+        expect((await errorsOf(res)).order_id).toBe('The order id field is required.')
+      })
+
+      it('a form body is parsed as PHP does: brackets nest, dots in names become _', async () => {
+        const form =
+          'order.id=x&order_id=ord-hold-0002&payment_method=prepaid&order_items[0][sku_code]=SKU-AC-48' +
+          '&shipping_address[address1]=9+Prince+Sultan+St&shipping_address[city]=Riyadh&order_items[0][quantity]=2'
+        const res = await put(t().client('aymakan'), form, {
+          ...KEY,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+        })
+        expect(res.status).toBe(200)
+        expect((await json(res)).data.order_items[0]).toMatchObject({ seller_sku_code: 'SKU-AC-48', quantity: 2 })
+      })
+
+      it('expectsJson() reads the first Accept type only', async () => {
+        const res = await t().client('aymakan')('/api/v2', { headers: { Accept: 'text/html, application/json' } })
+        expect(res.status).toBe(404)
+        expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8')
+        const q = await t().client('aymakan')('/api/v2', { headers: { Accept: 'text/html;q=0.5, application/json' } })
+        expect(await json(q)).toEqual({ message: 'The route api/v2 could not be found.' })
+      })
+    })
+
     describe('paths', () => {
       it.each([
         ['%ZZ', 'Order not found'],
