@@ -89,9 +89,7 @@ describe('PHP semantics (Laravel providers)', () => {
   it('json_decode: types, depth, refusals', () => {
     expect(decode('-0')).toEqual({ value: 0 })
     expect(decode('1.0')!.value).toEqual(new PhpNumber('float', 1))
-    expect(decode('9223372036854775807')!.value).toEqual(
-      new PhpNumber('int', Number(2n ** 63n), 2n ** 63n - 1n),
-    )
+    expect(decode('9223372036854775807')!.value).toEqual(new PhpNumber('int', Number(2n ** 63n), 2n ** 63n - 1n))
     expect(decode('9223372036854775808')!.value).toEqual(new PhpNumber('float', 2 ** 63))
     expect(decode('1e400')).toEqual({ value: Number.POSITIVE_INFINITY })
     expect(decode('{"a":"\\ud83d\\ude00"}')).toEqual({ value: { a: '😀' } })
