@@ -161,29 +161,34 @@ function gatherKeys(attribute: string, data: unknown): string[] {
 }
 
 interface Exploded {
-  rules: Map<string, readonly LaravelRule[]>
-  /** wildcard pattern → the keys it expanded to (with placeholders) */
-  implicit: Map<string, string[]>
+  rules: Map<string, LaravelRule[]>
+  /** Validator::$implicitAttributes, both ways: the wildcard patterns, and each expanded key's first pattern. */
+  patterns: Set<string>
+  primary: Map<string, string>
 }
 
 /** ValidationRuleParser::explodeRules: explicit keys keep their place; expanded keys are appended. */
 function explode(ruleSet: RuleSet, data: unknown): Exploded {
-  const rules = new Map<string, readonly LaravelRule[]>(Object.entries(ruleSet))
-  const implicit = new Map<string, string[]>()
+  const rules = new Map<string, LaravelRule[]>(Object.entries(ruleSet).map(([k, v]) => [k, [...v]]))
+  const patterns = new Set<string>()
+  const primary = new Map<string, string>()
   for (const [pattern, list] of Object.entries(ruleSet)) {
     if (!pattern.includes('*')) {
-      rules.set(pattern, list)
+      rules.set(pattern, [...list])
       continue
     }
+    patterns.add(pattern)
     const matcher = new RegExp(`^${quote(pattern).replaceAll('\\*', '[^\\.]*')}$`)
     for (const key of gatherKeys(pattern, data)) {
       if (!key.startsWith(pattern) && !matcher.test(key)) continue
-      implicit.set(pattern, [...(implicit.get(pattern) ?? []), key])
-      rules.set(key, [...(rules.get(key) ?? []), ...list])
+      if (!primary.has(key)) primary.set(key, pattern)
+      const merged = rules.get(key)
+      if (merged) merged.push(...list)
+      else rules.set(key, [...list])
     }
     rules.delete(pattern)
   }
-  return { rules, implicit }
+  return { rules, patterns, primary }
 }
 
 /** Str::snake (ASCII, as PHP's ctype_lower/ucwords are). */
@@ -197,10 +202,8 @@ export function snake(value: string): string {
 }
 
 /** FormatsMessages::getDisplayableAttribute, with no custom attribute names. */
-function displayable(attribute: string, implicit: Map<string, string[]>): string {
-  let primary = attribute
-  for (const [pattern, keys] of implicit) if (keys.includes(attribute)) primary = pattern
-  if (implicit.has(primary)) return attribute
+function displayable(attribute: string, { patterns, primary }: Exploded): string {
+  if (patterns.has(primary.get(attribute) ?? attribute)) return attribute
   return snake(attribute).replaceAll('_', ' ')
 }
 
@@ -251,9 +254,9 @@ function passes(rule: LaravelRule, v: unknown): boolean {
  */
 export function validate(input: unknown, ruleSet: RuleSet): Record<string, string> {
   const data = parseData(input)
-  const { rules, implicit } = explode(ruleSet, data)
+  const exploded = explode(ruleSet, data)
   const messages = new Map<string, string>()
-  for (const [attribute, list] of rules) {
+  for (const [attribute, list] of exploded.rules) {
     const clean = cleanKey(attribute)
     const value = arrGet(data, attribute)
     const present = arrHas(data, attribute)
@@ -275,7 +278,7 @@ export function validate(input: unknown, ruleSet: RuleSet): Record<string, strin
       if (passes(rule, value)) continue
       const name = typeof rule === 'object' ? ('in' in rule ? 'in' : 'exists') : rule
       if (!messages.has(clean))
-        messages.set(clean, MESSAGES[name as keyof typeof MESSAGES](displayable(clean, implicit)))
+        messages.set(clean, MESSAGES[name as keyof typeof MESSAGES](displayable(clean, exploded)))
       if (isImplicit) break // Validator::shouldStopValidating: a failed `required` ends the key
     }
   }
