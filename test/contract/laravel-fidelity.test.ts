@@ -3,7 +3,9 @@
  * each case has Laravel's exact text (read from laravel/framework 11.x and
  * symfony 7.x; PHP semantics checked against PHP 8.2).
  */
-import { describe, expect, it } from 'vitest'
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningServer, startServer } from '../../src/index.js'
 import { type Client, forEachTransport, json, type Transport } from '../support/transports.js'
 
 const KEY = { 'api-key': 'aymakan-test-key' }
@@ -153,6 +155,53 @@ forEachTransport((t) => {
       })
     })
 
+    describe('method override (Laravel turns it on)', () => {
+      it('a POST with X-HTTP-Method-Override: PUT is an update', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders', {
+          method: 'POST',
+          headers: { ...JSON_IN, 'X-HTTP-Method-Override': 'put' },
+          body: JSON.stringify(valid({ note: 'via override' })),
+        })
+        expect(res.status).toBe(200)
+        expect((await json(res)).message).toBe('Order saved successfully')
+      })
+
+      it('a POST with `_method` in the JSON body is routed by it (405 lists the others)', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders', {
+          method: 'POST',
+          headers: JSON_IN,
+          body: JSON.stringify({ _method: 'PATCH' }),
+        })
+        expect(res.status).toBe(405)
+        expect(await json(res)).toEqual({
+          message:
+            'The PATCH method is not supported for route api/v1/orders. Supported methods: GET, HEAD, POST, PUT.',
+        })
+      })
+
+      it.each([{ _method: 'P-UT' }, { _method: ['PUT'] }])('%j is 400 "Bad request."', async (body) => {
+        const res = await t().client('aymakan')('/api/v1/orders', {
+          method: 'POST',
+          headers: JSON_IN,
+          body: JSON.stringify(body),
+        })
+        expect(res.status).toBe(400)
+        expect(await res.text()).toBe('{\n    "message": "Bad request."\n}')
+      })
+    })
+
+    describe('list query as PHP parses it', () => {
+      it('`per.page` is `per_page`; values are trimmed', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders?per.page=2&page=%201%20', { headers: KEY })
+        expect((await json(res)).meta).toMatchObject({ current_page: 1, per_page: 2 })
+      })
+
+      it('an array where a string is expected is ignored', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders?per_page[]=2', { headers: KEY })
+        expect((await json(res)).meta).toMatchObject({ per_page: 15 })
+      })
+    })
+
     describe('paths', () => {
       it.each([
         ['%ZZ', 'Order not found'],
@@ -237,5 +286,42 @@ forEachTransport((t) => {
         expect(await res.text()).toBe(text)
       })
     })
+  })
+})
+
+/** Raw request lines exist only over HTTP (in-process, fetch normalises the URL before anyone sees it). */
+describe('Laravel fidelity over raw HTTP (Aymakan)', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer({ port: 0 })
+  })
+  afterAll(() => server.close())
+
+  const rawGet = (path: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const url = new URL(server.url)
+      const req = request(
+        { host: url.hostname, port: url.port, path: `/aymakan${path}`, headers: { Accept: 'application/json' } },
+        (res) => {
+          let body = ''
+          res.on('data', (chunk) => {
+            body += chunk
+          })
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: body }))
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+
+  it('dot segments reach the router as sent: no normalisation, so no route', async () => {
+    const { status, text } = await rawGet('/api/v1/orders/../orders/%2e%2e')
+    expect(status).toBe(404)
+    expect(JSON.parse(text)).toEqual({ message: 'The route api/v1/orders/../orders/%2e%2e could not be found.' })
+  })
+
+  it('the same path normalised is a route', async () => {
+    const { status } = await rawGet('/api/v1/orders/diks-488392234223123')
+    expect(status).toBe(401)
   })
 })

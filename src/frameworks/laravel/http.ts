@@ -2,10 +2,11 @@ import { type Context, Hono } from 'hono'
 import { closestRoutes } from '../../core/closest.js'
 import type { MockEnv } from '../../core/context.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
+import { requestMethod } from './input.js'
 import { laravelExceptionJson } from './json.js'
 import { symfonyErrorPage } from './pages.js'
 
-export { type Input, readInput } from './input.js'
+export { type Input, readInput, readQuery } from './input.js'
 
 /**
  * Laravel's request cycle, as far as the Laravel-based providers show it:
@@ -116,7 +117,10 @@ export class LaravelSite {
       // Request::path(): the path info still percent-encoded, without its outer slashes, `/` for the root.
       const shown = raw.replace(/^\/+|\/+$/g, '') || '/'
       const decoded = rawUrlDecode(raw.replace(/\/+$/, '') || '/')
-      const method = c.req.method.toUpperCase()
+      const resolved = requestMethod(c)
+      if ('badRequest' in resolved)
+        return expectsJson(c) ? laravelExceptionJson(400, 'Bad request.') : symfonyErrorPage(400, 'Bad Request')
+      const method = resolved.method
       const verbsOf = (m: Methods) => VERBS.filter((v) => (v === 'HEAD' ? 'GET' in m : v in m))
       const matches =
         decoded === undefined
@@ -156,7 +160,9 @@ export class LaravelSite {
       if (rejected) return rejected
       const verb = (method === 'HEAD' ? 'GET' : method) as Verb
       const response = await hit.r.methods[verb]!(c, hit.params as string[])
-      return method === 'HEAD' ? textResponse(null, { status: response.status, headers: response.headers }) : response
+      return c.req.method.toUpperCase() === 'HEAD'
+        ? textResponse(null, { status: response.status, headers: response.headers })
+        : response
     })
     return this.app
   }

@@ -27,41 +27,100 @@ const NEVER_TRIM = new Set(['current_password', 'password', 'password_confirmati
 /** `Content-Type` contains `/json` or `+json` — Request::isJson(), case-sensitive as Str::contains is. */
 export const isJson = (c: Context) => /\/json|\+json/.test(c.req.header('content-type') ?? '')
 
+interface Bags {
+  /** `$request->query`: the query string as PHP parses it. */
+  query: Input
+  /** `$request->request`: the JSON body when isJson() (Request::createFromBase), else a form body. */
+  request: Input
+}
+
+const bags = new WeakMap<Request, Bags>()
+
 /**
- * `$request->all()` after the global middleware: the body (JSON when
- * isJson(), a form body on POST/PUT/PATCH/DELETE) with the query string for
- * the keys the body lacks, then TrimStrings and ConvertEmptyStringsToNull.
- * A JSON body that json_decode refuses is an empty array; a JSON scalar is
- * `[0 => scalar]` (PHP's `(array)` cast).
+ * The request's parameter bags as PHP, Symfony and Laravel fill them, before
+ * any middleware: a JSON body that json_decode refuses is an empty array, a
+ * JSON scalar is `[0 => scalar]` (PHP's `(array)` cast); PHP fills $_POST for
+ * a POST form (content type compared in lower case), Symfony parses a
+ * PUT/PATCH/DELETE form itself when the type starts exactly so.
+ */
+function requestBags(c: Context<MockEnv>): Bags {
+  const cached = bags.get(c.req.raw)
+  if (cached) return cached
+  const url = c.req.url
+  const q = url.indexOf('?')
+  const query = q === -1 ? {} : parsePhpQuery(url.slice(q + 1).replace(/#.*$/s, ''))
+  const bytes = c.get('mock').body
+  const method = c.req.method.toUpperCase()
+  const type = c.req.header('content-type') ?? ''
+  let request: Input = {}
+  if (isJson(c)) {
+    const decoded = bytes.length === 0 ? { value: [] } : phpJsonDecode(bytes)
+    const v = decoded?.value
+    request = isPhpArray(v)
+      ? Array.isArray(v)
+        ? { ...v }
+        : (v as Input)
+      : v === undefined || v === null
+        ? {}
+        : { 0: v }
+  } else if (
+    (method === 'POST' && /^application\/x-www-form-urlencoded(?:[;, ]|$)/i.test(type)) ||
+    (['PUT', 'PATCH', 'DELETE'].includes(method) && type.startsWith('application/x-www-form-urlencoded'))
+  ) {
+    request = parsePhpQuery(new TextDecoder().decode(bytes))
+  }
+  const result = { query, request }
+  bags.set(c.req.raw, result)
+  return result
+}
+
+/**
+ * Symfony's Request::getMethod() with Laravel's method override on: a POST
+ * may say another method in `X-HTTP-Method-Override`, else in a `_method`
+ * field of the body or the query (upper-cased). An override that is not
+ * letters only is a SuspiciousOperationException, and a `_method` that is
+ * not a scalar a BadRequestException: both 400 "Bad request.".
+ */
+export function requestMethod(c: Context<MockEnv>): { method: string } | { badRequest: true } {
+  const real = c.req.method.toUpperCase()
+  if (real !== 'POST') return { method: real }
+  let override: unknown = c.req.header('x-http-method-override')
+  if (!override) {
+    const { query, request } = requestBags(c)
+    const field = (bag: Input) => (Object.hasOwn(bag, '_method') ? bag._method : undefined)
+    override = field(request) ?? field(query)
+    if (isPhpArray(override)) return { badRequest: true }
+  }
+  if (typeof override !== 'string') return { method: real }
+  const method = override.toUpperCase()
+  const known = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'PATCH', 'PURGE', 'TRACE']
+  if (known.includes(method)) return { method }
+  return /^[A-Z]+$/.test(method) ? { method } : { badRequest: true }
+}
+
+/**
+ * `$request->all()` after the global middleware: the input source (the JSON
+ * body when isJson(), the query on GET/HEAD, else the form body) with the
+ * query string for the keys it lacks, then TrimStrings and
+ * ConvertEmptyStringsToNull.
  */
 export async function readInput(
   c: Context<MockEnv>,
 ): Promise<{ ok: true; input: Input } | { ok: false; response: Response }> {
   const body = await readBody(c)
   if (!body.ok) return body
-  const url = c.req.url
-  const q = url.indexOf('?')
-  const query = q === -1 ? {} : parsePhpQuery(url.slice(q + 1).replace(/#.*$/, ''))
-  let source: Input = {}
+  const { query, request } = requestBags(c)
   const method = c.req.method.toUpperCase()
-  const type = c.req.header('content-type') ?? ''
-  if (isJson(c)) {
-    const decoded = body.bytes.length === 0 ? { value: [] } : phpJsonDecode(body.bytes)
-    const v = decoded?.value
-    source = isPhpArray(v) ? (v as Input) : v === undefined || v === null ? {} : { 0: v }
-  } else if (method === 'GET' || method === 'HEAD') {
-    source = query
-  } else if (
-    // PHP fills $_POST for a POST form (content type compared in lower case); Symfony
-    // parses PUT/PATCH/DELETE form bodies itself, for a type that starts exactly so.
-    (method === 'POST' && /^application\/x-www-form-urlencoded(?:[;, ]|$)/i.test(type)) ||
-    (['PUT', 'PATCH', 'DELETE'].includes(method) && type.startsWith('application/x-www-form-urlencoded'))
-  ) {
-    source = parsePhpQuery(new TextDecoder().decode(body.bytes))
-  }
-  const input: Input = Array.isArray(source) ? { ...source } : source
+  const source = isJson(c) || (method !== 'GET' && method !== 'HEAD') ? request : query
+  const input: Input = {}
+  for (const [k, v] of Object.entries(source)) define(input, k, v)
   for (const [k, v] of Object.entries(query)) if (!Object.hasOwn(input, k)) define(input, k, v)
   return { ok: true, input: clean(input, '') as Input }
+}
+
+/** `$request->query()` after TrimStrings and ConvertEmptyStringsToNull. */
+export function readQuery(c: Context<MockEnv>): Input {
+  return clean(requestBags(c).query, '') as Input
 }
 
 /** TrimStrings then ConvertEmptyStringsToNull, at every depth; keys defined, never assigned. */
