@@ -3,11 +3,17 @@
  * each case has Laravel's exact text (read from laravel/framework 11.x and
  * symfony 7.x; PHP semantics checked against PHP 8.2).
  */
+import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/index.js'
 import { type Client, forEachTransport, json, type Transport } from '../support/transports.js'
 
+/**
+ * Laravel 11's errors::404 view as Blade renders it: rendered by illuminate/view 8.83 (Debian) from
+ * the 11.x templates, with 11.x's compileStatement (no doubled space after a non-directive `@keyframes`).
+ */
+const LARAVEL_404_PAGE = readFileSync(new URL('../fixtures/laravel-404-page.txt', import.meta.url), 'utf8')
 const KEY = { 'api-key': 'aymakan-test-key' }
 const JSON_IN = { ...KEY, 'Content-Type': 'application/json', Accept: 'application/json' }
 const put = (api: Client, body: unknown, headers: Record<string, string> = JSON_IN, path = '/api/v1/orders') =>
@@ -257,6 +263,13 @@ forEachTransport((t) => {
         expect(res.status).toBe(200)
         expect(res.headers.get('allow')).toBe('GET,HEAD,POST,PUT')
         expect(await res.text()).toBe('')
+      })
+
+      it("a 404 for a client that does not ask for JSON is Laravel's errors::404 page, byte for byte", async () => {
+        const res = await t().client('aymakan')('/api/v2/orders', { headers: { Accept: '*/*' } })
+        expect(res.status).toBe(404)
+        expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8')
+        expect(await res.text()).toBe(LARAVEL_404_PAGE)
       })
 
       it("a 405 for a client that does not ask for JSON is Symfony's error page", async () => {

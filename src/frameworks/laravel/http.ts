@@ -4,6 +4,7 @@ import type { MockEnv } from '../../core/context.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
 import { requestMethod } from './input.js'
 import { laravelExceptionJson } from './json.js'
+import { minimalView } from './minimal-view.js'
 import { symfonyErrorPage } from './pages.js'
 
 export { type Input, readInput, readQuery } from './input.js'
@@ -52,10 +53,12 @@ export function expectsJson(c: Context): boolean {
   return (xhr && !pjax && anyType) || /\/json|\+json/.test((types[0] ?? '').toLowerCase())
 }
 
-/** Laravel's minimal error page (resources/views/errors/minimal.blade.php), reduced to its text. */
+/** Laravel's page for an HTTP error that has an errors::N view (404: "Not Found"). */
 function minimalPage(status: number, title: string): Response {
-  const html = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<div>${status} | ${title}</div>\n</body>\n</html>\n`
-  return textResponse(html, { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } })
+  return textResponse(minimalView(String(status), title, title), {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+  })
 }
 
 /**
