@@ -62,14 +62,29 @@ describe('PHP semantics (Laravel providers)', () => {
     const yes6 = ['1 January 1970', '28.7.23', '10/Oct/2000:13:55:36 -0700', '2023-07-28T09:00:00.123456789Z', 20230728]
     const no = ['2023-02-30', '28/07/2023', '1690534800', '2023', '12345', '0', 'now', 'today', 'tomorrow', '+1 day']
     const no2 = ['next monday', '2023-13-01', '2023-00-10', '0000-00-00', '2023-07-28 25:00', 'the other day', '28 Jul']
+    const yes7 = ['2023-Jul-28', '2023-07-28 midnight', '1/1/1', '2023-07-28 10.30', '2023-07-28T10', '2023-07-28T1000']
+    const yes8 = ['2023-7-28T1:2:3', 'Jul-28-2023', '28-Jul-23', '2023-07-28 00:00:00 CEST', '2023-07-28 10:00 GMT+2']
+    const no4 = ['2023-07-28 00:00:00 XYZ', '2023-07-28 13:00 pm']
     const no3 = ['yesterday noon', 'Friday', '1.5', '2023.07.28', 1690534800, 2023, 1.5, 0, true, null]
-    expect([...yes, ...yes2, ...yes3, ...yes4, ...yes5, ...yes6].filter((v) => !isDate(v))).toEqual([])
-    expect([...no, ...no2, ...no3].filter((v) => isDate(v))).toEqual([])
+    expect([...yes, ...yes2, ...yes3, ...yes4, ...yes5, ...yes6, ...yes7, ...yes8].filter((v) => !isDate(v))).toEqual(
+      [],
+    )
+    expect([...no, ...no2, ...no3, ...no4].filter((v) => isDate(v))).toEqual([])
   })
 
   it('email (RFCValidation) and url (Str::isUrl)', () => {
     expect(
-      ['a@b.co', 'a.b+c@example.com', '"a b"@x.com', 'a@localhost', 'ü@例え.jp', 'a@[127.0.0.1]'].every(isEmail),
+      [
+        'a@b.co',
+        'a.b+c@example.com',
+        '"a b"@x.com',
+        'a@localhost',
+        'ü@例え.jp',
+        'a@[127.0.0.1]',
+        'a(c)b@b.com',
+        '(c)@b.com',
+        'a@b(c).com',
+      ].every(isEmail),
     ).toBe(true)
     const badEmails = ['a', '@b.com', 'a@', 'a..b@c.com', '.a@b.com', 'a.@b.com', 'a@b..com', 'a@-b.com', 'a@b-.com']
     expect([...badEmails, 'a@b_c.com', 'a b@c.com', 'a@b.com.', `a@${'x'.repeat(64)}.com`].filter(isEmail)).toEqual([])

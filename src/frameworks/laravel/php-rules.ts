@@ -55,23 +55,28 @@ const MONTHS: Record<string, number> = {
 const MONTH =
   '(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'
 const DAY_NAME = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?'
-const TIME =
-  '(?:(?:[01]?\\d|2[0-4]):[0-5]\\d(?::(?:[0-5]\\d|60)(?:[.,]\\d+)?)?(?:\\s*[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\s*[ap]\\.?m\\.?)'
-const ZONE =
-  '(?:z|utc|gmt|[a-z]|[a-z]{3,5}|(?:gmt|utc)?[+-](?:[01]?\\d|2[0-3])(?::?[0-5]\\d)?|[a-z]+(?:/[a-z0-9_+-]+)+)'
-const REST = new RegExp(`^(?:(?:t|\\s+)${TIME})?(?:\\s*${ZONE})?\\s*$`, 'i')
+const SECONDS = '(?:[:.](?:[0-5]?\\d|60)(?:[.,]\\d+)?)?'
+const TIME = `(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]?\\d${SECONDS})?\\s*[ap]\\.?m\\.?|(?:[01]?\\d|2[0-4])[:.][0-5]?\\d${SECONDS}|midnight|noon|today|now)`
+/** After a `T`, ISO 8601 also writes `T10`, `T1000` and `T100000`. */
+const ISO_TIME = '(?:[01]\\d|2[0-4])(?:[0-5]\\d(?:[0-5]\\d)?)?'
+/** Time zone abbreviations timelib knows (the common part of its table), military letters, offsets, tz ids. */
+const ABBREVIATIONS =
+  'utc|gmt|ut|z|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|hdt|ast|adt|nst|ndt|cet|cest|met|mest|eet|eest|wet|west|bst|ist|msk|msd|jst|kst|hkt|sgt|pht|wib|aest|aedt|acst|acdt|awst|nzst|nzdt|sast|wat|cat|eat|art|brt|clt|pkt|npt|sst|chst'
+const ZONE = `(?:${ABBREVIATIONS}|[a-z]|(?:gmt|utc)?[+-](?:[01]?\\d|2[0-3])(?::?[0-5]\\d)?|[a-z]+(?:/[a-z0-9_+-]+)+)`
+const REST = new RegExp(`^(?:(?:t|\\s+)${TIME}|t${ISO_TIME})?(?:\\s*(?:${ZONE})(?![a-z]))?\\s*$`, 'i')
 /** Date forms of strtotime (a practical subset of timelib's), each with the fields date_parse reports. */
 const DATES: RegExp[] = [
   /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})/,
   /^(?<y>\d{4})\/(?<m>\d{1,2})\/(?<d>\d{1,2})/,
   /^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})(?=t|\s|$)/i,
   /^(?<y>\d{2})-(?<m>\d{2})-(?<d>\d{2})/,
-  /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4}|\d{2})/,
+  /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{1,4})/,
   /^(?<d>\d{1,2})[.-](?<m>\d{1,2})[.-](?<y>\d{4})/,
   /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{2})(?!\d)/,
   /^(?<y>\d{4})-(?<m>\d{2})$/,
-  new RegExp(`^${DAY_NAME}(?<d>\\d{1,2})(?:st|nd|rd|th)?[ .\\t-]*${MONTH}[ .\\t-]*(?<y>\\d{4})`, 'i'),
-  new RegExp(`^${DAY_NAME}${MONTH}[ .\\t-]*(?<d>\\d{1,2})(?:st|nd|rd|th)?[,.\\s]+(?<y>\\d{4})`, 'i'),
+  new RegExp(`^(?<y>\\d{4})-${MONTH}-(?<d>\\d{1,2})`, 'i'),
+  new RegExp(`^${DAY_NAME}(?<d>\\d{1,2})(?:st|nd|rd|th)?[ .\\t-]*${MONTH}[ .\\t-]*(?<y>\\d{4}|\\d{2}(?!\\d))`, 'i'),
+  new RegExp(`^${DAY_NAME}${MONTH}[ .\\t-]*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:[,.\\s]+|-)(?<y>\\d{4})`, 'i'),
   new RegExp(`^${MONTH}\\s+(?<y>\\d{4})$`, 'i'),
   new RegExp(`^(?<d>\\d{1,2})/${MONTH}/(?<y>\\d{4}):(?=\\d)`, 'i'),
 ]
@@ -107,7 +112,7 @@ export function isDate(v: unknown): boolean {
     if (!REST.test(m[0].endsWith(':') ? ` ${rest}` : rest)) continue // CLF: `…/2000:13:55:36`
     const g = m.groups
     let y = Number(g.y)
-    if (g.y!.length === 2) y += y < 70 ? 2000 : 1900
+    if (g.y!.length < 4 && y < 100) y += y < 70 ? 2000 : 1900 // timelib's TIMELIB_PROCESS_YEAR
     const month = g.mon ? MONTHS[g.mon.toLowerCase()]! : Number(g.m)
     return checkdate(month, g.d === undefined ? 1 : Number(g.d), y)
   }
@@ -125,17 +130,19 @@ const utf8Length = (s: string) => new TextEncoder().encode(s).length
 /**
  * Laravel's `email` rule (egulias/email-validator's RFCValidation, errors
  * only; warnings such as a local part over 64 octets or a domain without a
- * dot pass): a dot-atom or quoted local part, `@`, then dot-separated labels
+ * dot pass): a dot-atom or quoted local part (comments in a dot-atom dropped), `@`, then dot-separated labels
  * (each at most 63 octets, no leading or trailing hyphen, no `_`; at most
- * 253 octets in all) or an address literal. Comments `(…)` and folding white
- * space are not read (refused).
+ * 253 octets in all) or an address literal. Folding white space and
+ * comments in the domain are not read (refused).
  */
 export function isEmail(v: string): boolean {
   const at = v.lastIndexOf('@')
   if (at <= 0) return false
-  const local = v.slice(0, at)
-  const domain = v.slice(at + 1)
-  if (!LOCAL.test(local)) return false
+  // Comments are CFWS, which RFCValidation only warns about (even a local part of comments only).
+  const uncomment = (part: string) => (part.startsWith('"') ? part : part.replace(/\((?:[^()\\]|\\.)*\)/g, ''))
+  const local = uncomment(v.slice(0, at))
+  const domain = uncomment(v.slice(at + 1))
+  if (local !== '' && !LOCAL.test(local)) return false
   if (LITERAL.test(domain)) return true
   if (domain === '' || utf8Length(domain) > 253) return false
   return domain.split('.').every((label) => LABEL.test(label) && utf8Length(label) <= 63)
