@@ -152,6 +152,31 @@ forEachTransport((t) => {
         expect((await json(res)).data.order_items[0]).toMatchObject({ seller_sku_code: 'SKU-AC-48', quantity: 2 })
       })
 
+      it('a multipart POST is read as PHP fills $_POST (uploads are not kept); a multipart PUT is empty', async () => {
+        const form = new FormData()
+        form.append('order_id', 'mp-1')
+        form.append('hub_code', 'riyadhHub')
+        form.append('payment_method', 'postpaid')
+        form.append('order_items[0][sku_code]', 'SKU-AC-48')
+        form.append('shipping_address[address1]', '9 Prince Sultan St')
+        form.append('shipping_address[city]', 'Riyadh')
+        form.append('note', new Blob(['a file']), 'note.txt')
+        const api = t().client('aymakan')
+        const res = await api('/api/v1/orders', {
+          method: 'POST',
+          headers: { ...KEY, Accept: 'application/json' },
+          body: form,
+        })
+        expect(res.status).toBe(200)
+        expect((await json(res)).data).toMatchObject({ order_id: 'mp-1', payment_method: 'Postpaid' })
+        const putRes = await api('/api/v1/orders', {
+          method: 'PUT',
+          headers: { ...KEY, Accept: 'application/json' },
+          body: form,
+        })
+        expect((await errorsOf(putRes)).order_id).toBe('The order id field is required.')
+      })
+
       it('expectsJson() reads the first Accept type only', async () => {
         const res = await t().client('aymakan')('/api/v2', { headers: { Accept: 'text/html, application/json' } })
         expect(res.status).toBe(404)

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { strTrim } from '../../src/frameworks/laravel/input.js'
 import { PhpNumber, phpFloatString } from '../../src/frameworks/laravel/php.js'
 import { phpJsonDecode } from '../../src/frameworks/laravel/php-json.js'
-import { parsePhpQuery } from '../../src/frameworks/laravel/php-query.js'
+import { parsePhpMultipart, parsePhpQuery } from '../../src/frameworks/laravel/php-query.js'
 import { isDate, isEmail, isInteger, isNumeric, isUrl } from '../../src/frameworks/laravel/php-rules.js'
 
 const decode = (s: string | Uint8Array) => phpJsonDecode(typeof s === 'string' ? new TextEncoder().encode(s) : s)
@@ -140,6 +140,18 @@ describe('PHP semantics (Laravel providers)', () => {
       [`a${'[x]'.repeat(65)}=1`, {}],
     ]
     for (const [q, want] of cases) expect(parsePhpQuery(q), q).toEqual(want)
+  })
+
+  it('multipart/form-data as PHP fills $_POST', () => {
+    const body =
+      '--XX\r\nContent-Disposition: form-data; name="a.b"\r\n\r\n1\r\n' +
+      '--XX\r\nContent-Disposition: form-data; name="items[0][sku]"\r\n\r\nS\u00e9\r\n' +
+      '--XX\r\nContent-Disposition: form-data; name="f"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\nfile\r\n' +
+      '--XX--\r\n'
+    expect(parsePhpMultipart(new TextEncoder().encode(body), 'Multipart/Form-Data; boundary=XX')).toEqual({
+      a_b: '1',
+      items: [{ sku: 'S\u00e9' }],
+    })
   })
 
   it("Str::trim strips PCRE's Unicode space and Laravel's invisible characters; (string) of floats", () => {

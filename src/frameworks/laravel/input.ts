@@ -3,7 +3,7 @@ import { readBody } from '../../core/body.js'
 import type { MockEnv } from '../../core/context.js'
 import { isPhpArray } from './php.js'
 import { phpJsonDecode } from './php-json.js'
-import { parsePhpQuery } from './php-query.js'
+import { parsePhpMultipart, parsePhpQuery } from './php-query.js'
 
 export type Input = Record<string, unknown>
 
@@ -40,7 +40,8 @@ const bags = new WeakMap<Request, Bags>()
  * The request's parameter bags as PHP, Symfony and Laravel fill them, before
  * any middleware: a JSON body that json_decode refuses is an empty array, a
  * JSON scalar is `[0 => scalar]` (PHP's `(array)` cast); PHP fills $_POST for
- * a POST form (content type compared in lower case), Symfony parses a
+ * a POST form, urlencoded or multipart (content type compared in lower case;
+ * PHP 8.2 does not parse multipart PUT bodies), Symfony parses a
  * PUT/PATCH/DELETE form itself when the type starts exactly so.
  */
 function requestBags(c: Context<MockEnv>): Bags {
@@ -68,6 +69,8 @@ function requestBags(c: Context<MockEnv>): Bags {
     (['PUT', 'PATCH', 'DELETE'].includes(method) && type.startsWith('application/x-www-form-urlencoded'))
   ) {
     request = parsePhpQuery(new TextDecoder().decode(bytes))
+  } else if (method === 'POST' && /^multipart\/form-data(?:[;, ]|$)/i.test(type)) {
+    request = parsePhpMultipart(bytes, type)
   }
   const result = { query, request }
   bags.set(c.req.raw, result)

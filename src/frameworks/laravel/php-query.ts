@@ -93,16 +93,52 @@ function lists(v: unknown): unknown {
   return keys.every((k, i) => k === String(i)) && keys.length > 0 ? keys.map((k) => o[k]) : o
 }
 
-export function parsePhpQuery(query: string): PhpArray {
+/** Registers name/value pairs in order, as PHP does for one request source. */
+function registerAll(pairs: Iterable<[string, string]>): PhpArray {
   const vars: PhpArray = {}
   let count = 0
-  for (const pair of query.split('&')) {
-    if (pair === '') continue
+  for (const [name, value] of pairs) {
     if (++count > MAX_VARS) break
-    const eq = pair.indexOf('=')
-    const name = urlDecode(eq === -1 ? pair : pair.slice(0, eq))
-    const value = eq === -1 ? '' : urlDecode(pair.slice(eq + 1))
     register(vars, name, value)
   }
   return lists(vars) as PhpArray
+}
+
+export function parsePhpQuery(query: string): PhpArray {
+  function* pairs(): Generator<[string, string]> {
+    for (const pair of query.split('&')) {
+      if (pair === '') continue
+      const eq = pair.indexOf('=')
+      yield [urlDecode(eq === -1 ? pair : pair.slice(0, eq)), eq === -1 ? '' : urlDecode(pair.slice(eq + 1))]
+    }
+  }
+  return registerAll(pairs())
+}
+
+/**
+ * A multipart/form-data POST body as PHP's rfc1867 handler fills $_POST: each
+ * part's `name` registered like a query variable; parts with a `filename`
+ * are uploads ($_FILES), which the mock does not keep.
+ */
+export function parsePhpMultipart(bytes: Uint8Array, contentType: string): PhpArray {
+  const boundary = /boundary=(?:"([^"]+)"|([^;,\s]+))/i.exec(contentType)
+  const marker = boundary?.[1] ?? boundary?.[2]
+  if (!marker) return {}
+  // latin1 keeps one char per byte, so offsets found here are byte offsets.
+  const text = new TextDecoder('latin1').decode(bytes)
+  const utf8 = (s: string) => new TextDecoder().decode(Uint8Array.from(s, (ch) => ch.charCodeAt(0)))
+  function* pairs(): Generator<[string, string]> {
+    const parts = text.split(`--${marker}`)
+    for (const part of parts.slice(1)) {
+      if (part.startsWith('--')) return
+      const headerEnd = part.indexOf('\r\n\r\n')
+      if (headerEnd === -1) continue
+      const headers = part.slice(0, headerEnd)
+      const disposition = /^content-disposition:[^\r\n]*/im.exec(headers)?.[0] ?? ''
+      const name = /[;\s]name="([^"]*)"|[;\s]name=([^;\s]+)/i.exec(disposition)
+      if (!name || /[;\s]filename\*?=/i.test(disposition)) continue
+      yield [utf8(name[1] ?? name[2] ?? ''), utf8(part.slice(headerEnd + 4).replace(/\r\n$/, ''))]
+    }
+  }
+  return registerAll(pairs())
 }
