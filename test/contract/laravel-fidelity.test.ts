@@ -323,6 +323,15 @@ forEachTransport((t) => {
         expect(res.status).toBe(status)
         expect(await res.text()).toBe(text)
       })
+
+      it('X-Mock-Fault: 429 answers as the throttle middleware does', async () => {
+        const res = await t().client('aymakan')('/api/v1/orders/diks-488392234223123', {
+          headers: { ...KEY, 'X-Mock-Fault': '429' },
+        })
+        expect(res.status).toBe(429)
+        expect([res.headers.get('retry-after'), res.headers.get('x-ratelimit-remaining')]).toEqual(['60', '0'])
+        expect(await res.text()).toBe('{\n    "message": "Too Many Attempts."\n}')
+      })
     })
   })
 })

@@ -8,11 +8,17 @@ import { laravelExceptionJson } from './json.js'
  * - 500 as an uncaught exception: `{"message": "Server Error"}` (app.debug off);
  * - 503 as maintenance mode (PreventRequestsDuringMaintenance): "Service Unavailable";
  * - 429 as the throttle middleware (ThrottleRequestsException): "Too Many
- *   Attempts." with Retry-After.
+ *   Attempts." with its rate-limit headers for a 60-a-minute limit (not
+ *   X-RateLimit-Reset: that needs the request's clock).
  */
 export function laravelErrorResponse(status: number): Response {
   if (status === 500) return laravelExceptionJson(500, 'Server Error')
   if (status === 503) return laravelExceptionJson(503, 'Service Unavailable')
-  if (status === 429) return laravelExceptionJson(429, 'Too Many Attempts.', { 'Retry-After': '60' })
+  if (status === 429)
+    return laravelExceptionJson(429, 'Too Many Attempts.', {
+      'X-RateLimit-Limit': '60',
+      'X-RateLimit-Remaining': '0',
+      'Retry-After': '60',
+    })
   return laravelExceptionJson(status, '')
 }
