@@ -271,6 +271,24 @@ forEachTransport((t) => {
     })
 
     describe('routing answers', () => {
+      it("every answer carries Symfony's default `Cache-Control: no-cache, private`", async () => {
+        const api = t().client('aymakan')
+        const answers = await Promise.all([
+          api('/api/v1/orders/diks-488392234223123', { headers: KEY }),
+          api('/api/v2', { headers: { Accept: 'application/json' } }),
+          put(api, {}),
+          api('/api/v1/orders', { method: 'OPTIONS' }),
+          api('/api/v1/orders', { headers: { ...KEY, 'X-Mock-Fault': '503' } }),
+        ])
+        expect(answers.map((r) => [r.status, r.headers.get('cache-control')])).toEqual([
+          [200, 'no-cache, private'],
+          [404, 'no-cache, private'],
+          [422, 'no-cache, private'],
+          [200, 'no-cache, private'],
+          [503, 'no-cache, private'],
+        ])
+      })
+
       it("405 lists Router::$verbs order, pretty-printed as Laravel's handler writes JSON", async () => {
         const res = await t().client('aymakan')('/api/v1/orders/x', {
           method: 'DELETE',

@@ -1,3 +1,4 @@
+import { prepared } from './http.js'
 import { laravelExceptionJson } from './json.js'
 
 /**
@@ -12,6 +13,10 @@ import { laravelExceptionJson } from './json.js'
  *   X-RateLimit-Reset: that needs the request's clock).
  */
 export function laravelErrorResponse(status: number): Response {
+  return prepared(handlerAnswer(status))
+}
+
+function handlerAnswer(status: number): Response {
   if (status === 500) return laravelExceptionJson(500, 'Server Error')
   if (status === 503) return laravelExceptionJson(503, 'Service Unavailable')
   if (status === 429)

@@ -101,6 +101,16 @@ function rawPath(c: Context<MockEnv>): string {
   return new URL(c.req.url).pathname.slice(mount.length) || '/'
 }
 
+/**
+ * Symfony's Response::prepare() defaults that every Laravel answer carries: a
+ * response without cache headers gets `Cache-Control: no-cache, private`.
+ */
+export function prepared(response: Response): Response {
+  const h = response.headers
+  if (h.has('cache-control') || h.has('etag') || h.has('last-modified') || h.has('expires')) return response
+  return withHeaders(response, { 'Cache-Control': 'no-cache, private' })
+}
+
 export class LaravelSite {
   readonly app = new Hono<MockEnv>()
   readonly #routes: { pattern: RegExp; methods: Methods; template: string }[] = []
@@ -115,58 +125,60 @@ export class LaravelSite {
   }
 
   finish(): Hono<MockEnv> {
-    this.app.all('*', async (c) => {
-      const raw = rawPath(c)
-      // Request::path(): the path info still percent-encoded, without its outer slashes, `/` for the root.
-      const shown = raw.replace(/^\/+|\/+$/g, '') || '/'
-      const decoded = rawUrlDecode(raw.replace(/\/+$/, '') || '/')
-      const resolved = requestMethod(c)
-      if ('badRequest' in resolved)
-        return expectsJson(c) ? laravelExceptionJson(400, 'Bad request.') : symfonyErrorPage(400, 'Bad Request')
-      const method = resolved.method
-      const verbsOf = (m: Methods) => VERBS.filter((v) => (v === 'HEAD' ? 'GET' in m : v in m))
-      const matches =
-        decoded === undefined
-          ? []
-          : this.#routes.flatMap((r) => {
-              const m = r.pattern.exec(decoded)
-              return m ? [{ r, params: m.slice(1) }] : []
-            })
-      const hit = matches.find((x) => (verbsOf(x.r.methods) as string[]).includes(method))
-      if (!hit) {
-        // RouteCollection::checkForAlternateVerbs: every other verb some route at this path answers.
-        const others = VERBS.filter((v) => v !== method && matches.some((x) => verbsOf(x.r.methods).includes(v)))
-        if (others.length === 0) {
-          c.get('mock').unmatched = {
-            closest: closestRoutes(
-              decoded ?? raw,
-              this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template })),
-            ),
-          }
-          const message = `The route ${shown} could not be found.`
-          return expectsJson(c) ? laravelExceptionJson(404, message) : minimalPage(404, 'Not Found')
-        }
-        // An OPTIONS request to a known path: 200, empty, `Allow: GET,HEAD,POST,PUT`.
-        if (method === 'OPTIONS')
-          return textResponse('', {
-            status: 200,
-            headers: { Allow: others.join(','), 'Content-Type': 'text/html; charset=UTF-8' },
-          })
-        const allow = { Allow: others.join(', ') }
-        const message = `The ${method} method is not supported for route ${shown}. Supported methods: ${others.join(', ')}.`
-        // Laravel has no errors::405 view, so the handler renders Symfony's error page.
-        return expectsJson(c)
-          ? laravelExceptionJson(405, message, allow)
-          : withHeaders(symfonyErrorPage(405, 'Method Not Allowed'), allow)
-      }
-      const rejected = this.options.guard(c)
-      if (rejected) return rejected
-      const verb = (method === 'HEAD' ? 'GET' : method) as Verb
-      const response = await hit.r.methods[verb]!(c, hit.params as string[])
-      return c.req.method.toUpperCase() === 'HEAD'
-        ? textResponse(null, { status: response.status, headers: response.headers })
-        : response
-    })
+    this.app.all('*', async (c) => prepared(await this.#dispatch(c)))
     return this.app
+  }
+
+  async #dispatch(c: Context<MockEnv>): Promise<Response> {
+    const raw = rawPath(c)
+    // Request::path(): the path info still percent-encoded, without its outer slashes, `/` for the root.
+    const shown = raw.replace(/^\/+|\/+$/g, '') || '/'
+    const decoded = rawUrlDecode(raw.replace(/\/+$/, '') || '/')
+    const resolved = requestMethod(c)
+    if ('badRequest' in resolved)
+      return expectsJson(c) ? laravelExceptionJson(400, 'Bad request.') : symfonyErrorPage(400, 'Bad Request')
+    const method = resolved.method
+    const verbsOf = (m: Methods) => VERBS.filter((v) => (v === 'HEAD' ? 'GET' in m : v in m))
+    const matches =
+      decoded === undefined
+        ? []
+        : this.#routes.flatMap((r) => {
+            const m = r.pattern.exec(decoded)
+            return m ? [{ r, params: m.slice(1) }] : []
+          })
+    const hit = matches.find((x) => (verbsOf(x.r.methods) as string[]).includes(method))
+    if (!hit) {
+      // RouteCollection::checkForAlternateVerbs: every other verb some route at this path answers.
+      const others = VERBS.filter((v) => v !== method && matches.some((x) => verbsOf(x.r.methods).includes(v)))
+      if (others.length === 0) {
+        c.get('mock').unmatched = {
+          closest: closestRoutes(
+            decoded ?? raw,
+            this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template })),
+          ),
+        }
+        const message = `The route ${shown} could not be found.`
+        return expectsJson(c) ? laravelExceptionJson(404, message) : minimalPage(404, 'Not Found')
+      }
+      // An OPTIONS request to a known path: 200, empty, `Allow: GET,HEAD,POST,PUT`.
+      if (method === 'OPTIONS')
+        return textResponse('', {
+          status: 200,
+          headers: { Allow: others.join(','), 'Content-Type': 'text/html; charset=UTF-8' },
+        })
+      const allow = { Allow: others.join(', ') }
+      const message = `The ${method} method is not supported for route ${shown}. Supported methods: ${others.join(', ')}.`
+      // Laravel has no errors::405 view, so the handler renders Symfony's error page.
+      return expectsJson(c)
+        ? laravelExceptionJson(405, message, allow)
+        : withHeaders(symfonyErrorPage(405, 'Method Not Allowed'), allow)
+    }
+    const rejected = this.options.guard(c)
+    if (rejected) return rejected
+    const verb = (method === 'HEAD' ? 'GET' : method) as Verb
+    const response = await hit.r.methods[verb]!(c, hit.params as string[])
+    return c.req.method.toUpperCase() === 'HEAD'
+      ? textResponse(null, { status: response.status, headers: response.headers })
+      : response
   }
 }
