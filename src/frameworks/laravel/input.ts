@@ -138,6 +138,9 @@ function clean(v: unknown, key: string): unknown {
   return out
 }
 
+/** Sets an own key; `__proto__` is defined, never assigned (assigning it would set the prototype). */
 function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else (target as Record<string, unknown>)[key] = value
 }

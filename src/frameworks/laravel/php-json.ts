@@ -25,52 +25,44 @@ export function phpJsonDecode(bytes: Uint8Array): { value: unknown } | undefined
   }
   let i = 0
   const ws = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++
+    for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i));
   }
+  const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+  const unit = (at: number) =>
+    /^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4)) ? Number.parseInt(text.slice(at, at + 4), 16) : -1
   const string = (): string => {
     i++ // opening quote
     let out = ''
+    let start = i
     for (;;) {
-      const ch = text[i]
-      if (ch === undefined || ch < ' ') throw new Fail()
-      if (ch === '"') {
-        i++
+      const code = text.charCodeAt(i)
+      if (code === 34) {
+        out += text.slice(start, i++)
         return out
       }
-      if (ch !== '\\') {
-        out += ch
+      if (Number.isNaN(code) || code < 32) throw new Fail()
+      if (code !== 92) {
         i++
         continue
       }
+      out += text.slice(start, i)
       const e = text[i + 1]
       i += 2
-      const simple: Record<string, string> = {
-        '"': '"',
-        '\\': '\\',
-        '/': '/',
-        b: '\b',
-        f: '\f',
-        n: '\n',
-        r: '\r',
-        t: '\t',
+      if (e !== undefined && e in SIMPLE) out += SIMPLE[e]
+      else if (e !== 'u') throw new Fail()
+      else {
+        const u = unit(i)
+        if (u < 0) throw new Fail()
+        i += 4
+        if (u >= 0xdc00 && u <= 0xdfff) throw new Fail() // a low surrogate first: JSON_ERROR_UTF16
+        if (u >= 0xd800 && u <= 0xdbff) {
+          const low = text.slice(i, i + 2) === '\\u' ? unit(i + 2) : -1
+          if (low < 0xdc00 || low > 0xdfff) throw new Fail()
+          i += 6
+          out += String.fromCharCode(u, low)
+        } else out += String.fromCharCode(u)
       }
-      if (e !== undefined && e in simple) {
-        out += simple[e]
-        continue
-      }
-      if (e !== 'u') throw new Fail()
-      const unit = (at: number) =>
-        /^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4)) ? Number.parseInt(text.slice(at, at + 4), 16) : -1
-      const u = unit(i)
-      if (u < 0) throw new Fail()
-      i += 4
-      if (u >= 0xdc00 && u <= 0xdfff) throw new Fail() // a low surrogate first: JSON_ERROR_UTF16
-      if (u >= 0xd800 && u <= 0xdbff) {
-        const low = text.slice(i, i + 2) === '\\u' ? unit(i + 2) : -1
-        if (low < 0xdc00 || low > 0xdfff) throw new Fail()
-        i += 6
-        out += String.fromCharCode(u, low)
-      } else out += String.fromCharCode(u)
+      start = i
     }
   }
   const number = (): unknown => {
@@ -109,12 +101,11 @@ export function phpJsonDecode(bytes: Uint8Array): { value: unknown } | undefined
           const key = string()
           ws()
           if (text[i++] !== ':') throw new Fail()
-          Object.defineProperty(out, key, {
-            value: value(depth + 1),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          })
+          const v = value(depth + 1)
+          // `__proto__` is defined, never assigned (assigning it would set the prototype).
+          if (key === '__proto__')
+            Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+          else out[key] = v
         }
         ws()
         const next = text[i++]

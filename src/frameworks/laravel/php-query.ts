@@ -11,8 +11,11 @@ type PhpArray = Record<string, unknown>
 const MAX_NESTING = 64
 const MAX_VARS = 1000
 
+/** Sets an own key; `__proto__` is defined, never assigned (assigning it would set the prototype). */
 function put(target: PhpArray, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
 }
 
 /** urldecode(): `+` is a space, `%XX` a byte, a malformed escape stays as it is; bytes read as UTF-8. */

@@ -58,8 +58,11 @@ const ASTERISK = `__asterisk__${HASH}`
 type PhpArray = Record<string, unknown>
 
 const own = (a: PhpArray, k: string) => Object.hasOwn(a, k)
+/** Sets an own key; `__proto__` is defined, never assigned (assigning it would set the prototype). */
 function put(target: PhpArray, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
 }
 
 /** Validator::parseData: a copy whose keys hide `.` and `*`. */
@@ -70,7 +73,7 @@ function parseData(data: unknown): unknown {
   return out
 }
 
-const cleanKey = (key: string) => key.replaceAll(DOT, '.').replaceAll(ASTERISK, '*')
+const cleanKey = (key: string) => (key.includes(HASH) ? key.replaceAll(DOT, '.').replaceAll(ASTERISK, '*') : key)
 
 /** Arr::get */
 function arrGet(array: unknown, key: string | null): unknown {
@@ -84,6 +87,18 @@ function arrGet(array: unknown, key: string | null): unknown {
     else return undefined
   }
   return cur
+}
+
+/** Arr::get and Arr::has of one key in a single walk (what the validator asks of every attribute). */
+function lookup(data: unknown, key: string): { value: unknown; present: boolean } {
+  if (!isPhpArray(data)) return { value: undefined, present: false }
+  if (own(data, key)) return { value: data[key], present: true }
+  let cur: unknown = data
+  for (const segment of key.split('.')) {
+    if (!isPhpArray(cur) || !own(cur, segment)) return { value: undefined, present: false }
+    cur = cur[segment]
+  }
+  return { value: cur, present: Object.keys(data).length > 0 }
 }
 
 /** Arr::has (one key) */
@@ -146,6 +161,30 @@ function arrDot(array: unknown, prefix = '', out: [string, unknown][] = []): [st
 
 const quote = (s: string) => s.replace(/[.\\+*?[^\]$(){}=!<>|:\-#/]/g, '\\$&')
 
+/**
+ * The keys a wildcard pattern expands to. One `*` before the end (`a.*.b`):
+ * data_set gives every element of `a` the path `b`, so the keys are exactly
+ * `a.<key>.b` for the keys of `a` (none when it is not an array) — computed
+ * directly, as the general path below would, in time linear in the data.
+ */
+function expansionKeys(pattern: string, data: unknown): { keys: string[]; exact: boolean } {
+  const star = pattern.indexOf('*')
+  if (
+    pattern.indexOf('*', star + 1) !== -1 ||
+    pattern.endsWith('*') ||
+    pattern[star - 1] !== '.' ||
+    pattern[star + 1] !== '.'
+  )
+    return { keys: gatherKeys(pattern, data), exact: false }
+  const prefix = pattern.slice(0, star - 1)
+  const suffix = pattern.slice(star + 1)
+  const container = arrGet(data, prefix)
+  return {
+    keys: isPhpArray(container) ? Object.keys(container).map((k) => `${prefix}.${k}${suffix}`) : [],
+    exact: true,
+  }
+}
+
 /** ValidationData::initializeAndGatherData, keys only (in order). */
 function gatherKeys(attribute: string, data: unknown): string[] {
   const explicit = attribute.split('*')[0]!.replace(/\.+$/, '') || null
@@ -160,35 +199,39 @@ function gatherKeys(attribute: string, data: unknown): string[] {
   return [...new Set([...keys, ...extra])]
 }
 
+interface Entry {
+  rules: readonly LaravelRule[]
+  /** The wildcard pattern that first expanded to this key (Validator::getPrimaryAttribute). */
+  primary?: string
+}
+
 interface Exploded {
-  rules: Map<string, LaravelRule[]>
-  /** Validator::$implicitAttributes, both ways: the wildcard patterns, and each expanded key's first pattern. */
+  rules: Map<string, Entry>
+  /** The patterns of Validator::$implicitAttributes. */
   patterns: Set<string>
-  primary: Map<string, string>
 }
 
 /** ValidationRuleParser::explodeRules: explicit keys keep their place; expanded keys are appended. */
 function explode(ruleSet: RuleSet, data: unknown): Exploded {
-  const rules = new Map<string, LaravelRule[]>(Object.entries(ruleSet).map(([k, v]) => [k, [...v]]))
+  const rules = new Map<string, Entry>(Object.entries(ruleSet).map(([k, v]) => [k, { rules: v }]))
   const patterns = new Set<string>()
-  const primary = new Map<string, string>()
   for (const [pattern, list] of Object.entries(ruleSet)) {
     if (!pattern.includes('*')) {
-      rules.set(pattern, [...list])
+      rules.set(pattern, { rules: list })
       continue
     }
     patterns.add(pattern)
     const matcher = new RegExp(`^${quote(pattern).replaceAll('\\*', '[^\\.]*')}$`)
-    for (const key of gatherKeys(pattern, data)) {
-      if (!key.startsWith(pattern) && !matcher.test(key)) continue
-      if (!primary.has(key)) primary.set(key, pattern)
-      const merged = rules.get(key)
-      if (merged) merged.push(...list)
-      else rules.set(key, [...list])
+    const { keys, exact } = expansionKeys(pattern, data)
+    for (const key of keys) {
+      if (!exact && !key.startsWith(pattern) && !matcher.test(key)) continue
+      const entry = rules.get(key)
+      if (entry) rules.set(key, { rules: [...entry.rules, ...list], primary: entry.primary ?? pattern })
+      else rules.set(key, { rules: list, primary: pattern })
     }
     rules.delete(pattern)
   }
-  return { rules, patterns, primary }
+  return { rules, patterns }
 }
 
 /** Str::snake (ASCII, as PHP's ctype_lower/ucwords are). */
@@ -202,8 +245,8 @@ export function snake(value: string): string {
 }
 
 /** FormatsMessages::getDisplayableAttribute, with no custom attribute names. */
-function displayable(attribute: string, { patterns, primary }: Exploded): string {
-  if (patterns.has(primary.get(attribute) ?? attribute)) return attribute
+function displayable(attribute: string, primary: string | undefined, patterns: Set<string>): string {
+  if (patterns.has(primary ?? attribute)) return attribute
   return snake(attribute).replaceAll('_', ' ')
 }
 
@@ -256,10 +299,9 @@ export function validate(input: unknown, ruleSet: RuleSet): Record<string, strin
   const data = parseData(input)
   const exploded = explode(ruleSet, data)
   const messages = new Map<string, string>()
-  for (const [attribute, list] of exploded.rules) {
+  for (const [attribute, { rules: list, primary }] of exploded.rules) {
     const clean = cleanKey(attribute)
-    const value = arrGet(data, attribute)
-    const present = arrHas(data, attribute)
+    const { value, present } = lookup(data, attribute)
     const nullable = list.includes('nullable')
     for (const rule of list) {
       if (rule === 'nullable') continue
@@ -278,7 +320,12 @@ export function validate(input: unknown, ruleSet: RuleSet): Record<string, strin
       if (passes(rule, value)) continue
       const name = typeof rule === 'object' ? ('in' in rule ? 'in' : 'exists') : rule
       if (!messages.has(clean))
-        messages.set(clean, MESSAGES[name as keyof typeof MESSAGES](displayable(clean, exploded)))
+        messages.set(
+          clean,
+          MESSAGES[name as keyof typeof MESSAGES](
+            displayable(clean, attribute === clean ? primary : undefined, exploded.patterns),
+          ),
+        )
       if (isImplicit) break // Validator::shouldStopValidating: a failed `required` ends the key
     }
   }
