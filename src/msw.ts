@@ -46,7 +46,10 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
         ? HttpResponse.error()
         : response
     }
-    handlers.push(http.all(`${root.origin}${basePath}`, forward), http.all(`${root.origin}${basePath}/*`, forward))
+    // A RegExp without groups: MSW's string patterns decodeURIComponent their wildcard, which
+    // throws on a malformed escape (`/orders/%ZZ`) before the provider can answer it.
+    const escaped = prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    handlers.push(http.all(new RegExp(`^${escaped}(?:/.*)?$`, 's'), forward))
   }
   return handlers
 }
@@ -72,7 +75,10 @@ async function followRedirects(
   send: (url: URL, method: string, headers: Headers, body: ArrayBuffer | undefined) => Promise<Response>,
 ): Promise<Response | 'network-error'> {
   let { url, method, body } = first
-  const headers = new Headers(first.headers)
+  // Copied entry by entry: \`new Headers(request.headers)\` drops some of MSW's request headers (seen: \`api-key\`
+  // of a multipart request), and the redirect may have to remove body headers without touching the client's.
+  const headers = new Headers()
+  for (const [name, value] of first.headers) headers.append(name, value)
   for (let hops = 0; ; hops++) {
     const response = await send(url, method, headers, body)
     const location = response.headers.get('location')

@@ -134,12 +134,8 @@ forEachTransport((t) => {
         message: 'Validation Error',
         data: null,
         meta: null,
+        // Laravel appends the keys a wildcard expands to after every explicit key, and shows them raw.
         validation_errors: {
-          'order_items.0.sku_code': 'The selected order_items.0.sku_code is invalid.',
-          'order_items.1.sku_code': 'The order items.1.sku code field is required.',
-          'order_items.2.selling_price': 'The order items.2.selling price field must be a number.',
-          'order_items.2.is_substituted': 'The order items.2.is substituted field must be true or false.',
-          'order_items.1.quantity': 'The order items.1.quantity field must be an integer.',
           payment_method: 'The selected payment method is invalid.',
           'shipping_address.address1': 'The shipping address.address1 field is required.',
           'shipping_address.city': 'The shipping address.city field must be a string.',
@@ -148,6 +144,11 @@ forEachTransport((t) => {
           'customer.email': 'The customer.email field must be a valid email address.',
           require_shipping: 'The require shipping field must be true or false.',
           note: 'The note field must be a string.',
+          'order_items.0.sku_code': 'The selected order_items.0.sku_code is invalid.',
+          'order_items.1.sku_code': 'The order_items.1.sku_code field is required.',
+          'order_items.2.selling_price': 'The order_items.2.selling_price field must be a number.',
+          'order_items.2.is_substituted': 'The order_items.2.is_substituted field must be true or false.',
+          'order_items.1.quantity': 'The order_items.1.quantity field must be an integer.',
         },
       })
       expect(await state(t(), api)).toEqual(before)
@@ -279,10 +280,10 @@ forEachTransport((t) => {
       it("405 before auth, Laravel's message and Allow", async () => {
         const res = await send(t().client('aymakan'), 'PATCH', '/api/v1/orders', {}, {})
         expect(res.status).toBe(405)
-        expect(res.headers.get('allow')).toBe('POST, GET, HEAD, PUT')
+        expect(res.headers.get('allow')).toBe('GET, HEAD, POST, PUT')
         expect(await json(res)).toEqual({
           message:
-            'The PATCH method is not supported for route api/v1/orders. Supported methods: POST, GET, HEAD, PUT.',
+            'The PATCH method is not supported for route api/v1/orders. Supported methods: GET, HEAD, POST, PUT.',
         })
       })
 

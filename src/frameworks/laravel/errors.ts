@@ -1,35 +1,35 @@
-import { laravelJson } from './json.js'
+import { prepared } from './http.js'
+import { laravelExceptionJson } from './json.js'
 
 /**
- * Laravel's JSON rendering of an HTTP exception with this status: `{"message": …}`
- * with Symfony's status text (a 500 says only "Server Error"; 429 says "Too Many Attempts.").
+ * An injected error status as a Laravel app answers it, rendered by the
+ * exception handler as JSON (pretty-printed, slashes unescaped):
+ * - most statuses as `abort(N)` throws them: an HttpException with an empty
+ *   message, `{"message": ""}`;
+ * - 500 as an uncaught exception: `{"message": "Server Error"}` (app.debug off);
+ * - 503 as maintenance mode (PreventRequestsDuringMaintenance): "Service Unavailable";
+ * - 429 as the throttle middleware (ThrottleRequestsException): "Too Many
+ *   Attempts." with its rate-limit headers for a 60-a-minute limit (not
+ *   X-RateLimit-Reset: that needs the request's clock).
  */
-const MESSAGES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthenticated.',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  419: 'Page Expired',
-  422: 'Unprocessable Content',
-  429: 'Too Many Attempts.',
-  500: 'Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-}
-
 export function laravelErrorResponse(
   status: number,
   _method?: string,
   retryAfterSeconds = DEFAULT_RETRY_AFTER,
 ): Response {
-  return laravelJson(
-    status,
-    { message: MESSAGES[status] ?? (status >= 500 ? 'Server Error' : 'Error') },
-    status === 429 ? { 'Retry-After': String(retryAfterSeconds) } : {},
-  )
+  return prepared(handlerAnswer(status, retryAfterSeconds))
+}
+
+function handlerAnswer(status: number, retryAfterSeconds: number): Response {
+  if (status === 500) return laravelExceptionJson(500, 'Server Error')
+  if (status === 503) return laravelExceptionJson(503, 'Service Unavailable')
+  if (status === 429)
+    return laravelExceptionJson(429, 'Too Many Attempts.', {
+      'X-RateLimit-Limit': '60',
+      'X-RateLimit-Remaining': '0',
+      'Retry-After': String(retryAfterSeconds),
+    })
+  return laravelExceptionJson(status, '')
 }
 
 /**

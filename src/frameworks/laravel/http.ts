@@ -1,157 +1,184 @@
 import { type Context, Hono } from 'hono'
-import { readBody } from '../../core/body.js'
 import { closestRoutes } from '../../core/closest.js'
-import { type MockEnv, providerPath } from '../../core/context.js'
-import { tooDeep } from '../../core/json-depth.js'
+import type { MockEnv } from '../../core/context.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
-import { laravelJson } from './json.js'
+import { requestMethod } from './input.js'
+import { laravelExceptionJson } from './json.js'
+import { minimalView } from './minimal-view.js'
+import { symfonyErrorPage } from './pages.js'
+
+export { type Input, readInput, readQuery } from './input.js'
 
 /**
  * Laravel's request cycle, as far as the Laravel-based providers show it:
- * routing (404/405 as the framework renders them), input (query + JSON or
- * form body; an unparsable JSON body is simply empty), and the global
- * TrimStrings and ConvertEmptyStringsToNull middleware.
+ * the router (Illuminate\Routing: RouteCollection, UriValidator) and the
+ * exception handler's 404/405 and OPTIONS answers. Input is in input.ts.
  */
 
 /** A controller action; `params` are the route parameters in path order. */
 type Handler = (c: Context<MockEnv>, params: string[]) => Response | Promise<Response>
-type Methods = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>
+type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+type Methods = Partial<Record<Verb, Handler>>
+
+/** Router::$verbs: the order 405's "Supported methods" and OPTIONS' Allow list them in. */
+const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
 
 export interface LaravelSiteOptions {
   /** Route middleware (auth): runs after routing, so 404 and 405 come first. A Response rejects. */
   guard(c: Context<MockEnv>): Response | undefined
 }
 
-/** `$request->expectsJson()`: an Accept asking for JSON (or an XHR that accepts anything). */
+/** Symfony's Accept parsing: the types, best quality first, ties in header order. */
+function acceptable(c: Context): string[] {
+  const items = new Map<string, { q: number; index: number }>()
+  let index = 0
+  for (const part of (c.req.header('accept') ?? '').split(',')) {
+    const [value, ...params] = part.split(';').map((s) => s.trim())
+    if (!value) continue
+    const q = params.map((p) => /^q\s*=\s*"?([^"]*)"?$/i.exec(p)?.[1]).find((x) => x !== undefined)
+    items.set(value, { q: q === undefined ? 1 : Number.parseFloat(q) || 0, index: index++ })
+  }
+  return [...items].sort(([, a], [, b]) => (a.q === b.q ? a.index - b.index : b.q - a.q)).map(([v]) => v)
+}
+
+/**
+ * `$request->expectsJson()`: an XHR (not PJAX) that accepts anything, or
+ * wantsJson() — the FIRST acceptable type says JSON (`/json` or `+json`).
+ */
 export function expectsJson(c: Context): boolean {
-  const accept = c.req.header('accept') ?? ''
+  const types = acceptable(c)
   const xhr = c.req.header('x-requested-with') === 'XMLHttpRequest'
-  return /\/json|\+json/i.test(accept) || (xhr && (accept === '' || accept.includes('*/*')))
+  const pjax = ['', '0', undefined].includes(c.req.header('x-pjax')) === false
+  const anyType = types.length === 0 || types[0] === '*/*' || types[0] === '*'
+  return (xhr && !pjax && anyType) || /\/json|\+json/.test((types[0] ?? '').toLowerCase())
 }
 
-/** Laravel's minimal error page (resources/views/errors/minimal.blade.php), reduced to its text. */
-function errorPage(status: number, title: string): Response {
-  const html = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<div>${status} | ${title}</div>\n</body>\n</html>\n`
-  return textResponse(html, { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } })
+/** Laravel's page for an HTTP error that has an errors::N view (404: "Not Found"). */
+function minimalPage(status: number, title: string): Response {
+  return textResponse(minimalView(String(status), title, title), {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+  })
 }
 
-function httpError(
-  c: Context,
-  status: number,
-  title: string,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  if (!expectsJson(c)) return withHeaders(errorPage(status, title), headers)
-  return laravelJson(status, { message }, headers)
+/**
+ * rawurldecode() of the path, as UriValidator matches it. Laravel compiles
+ * routes with the `utf8` option, so a path whose bytes are not UTF-8 (e.g.
+ * `%E0%A4%A`) matches no route; a malformed escape (`%ZZ`) stays as it is.
+ */
+function rawUrlDecode(path: string): string | undefined {
+  if (!path.includes('%')) return path
+  const bytes: number[] = []
+  const encoder = new TextEncoder()
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '%' && /^[0-9a-fA-F]{2}$/.test(path.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(path.slice(i + 1, i + 3), 16))
+      i += 2
+    } else {
+      const cp = path.codePointAt(i) as number
+      if (cp > 0xffff) i++
+      bytes.push(...encoder.encode(String.fromCodePoint(cp)))
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes))
+  } catch {
+    return undefined
+  }
 }
 
-/** Route paths are matched without their trailing slash, as Laravel's router does. */
+/**
+ * The path as the client sent it, below the provider's mount: the request
+ * line's own target where the transport has it (the Node server), so dot
+ * segments and escapes reach the router unchanged, as PHP's REQUEST_URI
+ * does; in-process, the URL fetch already normalised.
+ */
+function rawPath(c: Context<MockEnv>): string {
+  const mount = c.get('mock').mountPath
+  const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url
+  const raw = target?.startsWith('/') ? target.replace(/[?#].*$/s, '') : undefined
+  if (raw !== undefined && (raw === mount || raw.startsWith(`${mount}/`))) return raw.slice(mount.length) || '/'
+  return new URL(c.req.url).pathname.slice(mount.length) || '/'
+}
+
+/**
+ * Symfony's Response::prepare() defaults that every Laravel answer carries: a
+ * response without cache headers gets `Cache-Control: no-cache, private`.
+ */
+export function prepared(response: Response): Response {
+  const h = response.headers
+  if (h.has('cache-control') || h.has('etag') || h.has('last-modified') || h.has('expires')) return response
+  return withHeaders(response, { 'Cache-Control': 'no-cache, private' })
+}
+
 export class LaravelSite {
   readonly app = new Hono<MockEnv>()
   readonly #routes: { pattern: RegExp; methods: Methods; template: string }[] = []
 
   constructor(private readonly options: LaravelSiteOptions) {}
 
-  /** `path` with `{name}` parameters, e.g. `/api/v1/orders/{order_id}`. */
+  /** `path` with `{name}` parameters, e.g. `/api/v1/orders/{order_id}` (a parameter is `[^/]+`). */
   route(path: string, methods: Methods): this {
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '([^/]+)')
-    const pattern = new RegExp(`^${source}$`)
-    this.#routes.push({ pattern, methods, template: path })
+    this.#routes.push({ pattern: new RegExp(`^${source}$`, 'su'), methods, template: path })
     return this
   }
 
   finish(): Hono<MockEnv> {
-    this.app.all('*', async (c) => {
-      const path = providerPath(c).replace(/\/+$/, '') || '/'
-      const uri = path.replace(/^\//, '')
-      const matches = this.#routes.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m)
-      if (matches.length === 0) {
+    this.app.all('*', async (c) => prepared(await this.#dispatch(c)))
+    return this.app
+  }
+
+  async #dispatch(c: Context<MockEnv>): Promise<Response> {
+    const raw = rawPath(c)
+    // Request::path(): the path info still percent-encoded, without its outer slashes, `/` for the root.
+    const shown = raw.replace(/^\/+|\/+$/g, '') || '/'
+    const decoded = rawUrlDecode(raw.replace(/\/+$/, '') || '/')
+    const resolved = requestMethod(c)
+    if ('badRequest' in resolved)
+      return expectsJson(c) ? laravelExceptionJson(400, 'Bad request.') : symfonyErrorPage(400, 'Bad Request')
+    const method = resolved.method
+    const verbsOf = (m: Methods) => VERBS.filter((v) => (v === 'HEAD' ? 'GET' in m : v in m))
+    const matches =
+      decoded === undefined
+        ? []
+        : this.#routes.flatMap((r) => {
+            const m = r.pattern.exec(decoded)
+            return m ? [{ r, params: m.slice(1) }] : []
+          })
+    const hit = matches.find((x) => (verbsOf(x.r.methods) as string[]).includes(method))
+    if (!hit) {
+      // RouteCollection::checkForAlternateVerbs: every other verb some route at this path answers.
+      const others = VERBS.filter((v) => v !== method && matches.some((x) => verbsOf(x.r.methods).includes(v)))
+      if (others.length === 0) {
         c.get('mock').unmatched = {
           closest: closestRoutes(
-            path,
+            decoded ?? raw,
             this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template })),
           ),
         }
-        return httpError(c, 404, 'Not Found', `The route ${uri} could not be found.`)
+        const message = `The route ${shown} could not be found.`
+        return expectsJson(c) ? laravelExceptionJson(404, message) : minimalPage(404, 'Not Found')
       }
-      const method = c.req.method.toUpperCase() === 'HEAD' ? 'GET' : (c.req.method.toUpperCase() as keyof Methods)
-      const hit = matches.find((x) => x.r.methods[method])
-      if (!hit) {
-        const allowed = [
-          ...new Set(
-            matches.flatMap((x) => Object.keys(x.r.methods).flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]))),
-          ),
-        ]
-        return httpError(
-          c,
-          405,
-          'Method Not Allowed',
-          `The ${c.req.method.toUpperCase()} method is not supported for route ${uri}. Supported methods: ${allowed.join(', ')}.`,
-          {
-            Allow: allowed.join(', '),
-          },
-        )
-      }
-      const rejected = this.options.guard(c)
-      if (rejected) return rejected
-      const response = await hit.r.methods[method]!(c, hit.m!.slice(1).map(decodeURIComponent))
-      return c.req.method.toUpperCase() === 'HEAD'
-        ? textResponse(null, { status: response.status, headers: response.headers })
-        : response
-    })
-    return this.app
-  }
-}
-
-export type Input = Record<string, unknown>
-
-/** json_decode()'s default depth: deeper JSON decodes to null, an empty input for Laravel. */
-const PHP_JSON_DEPTH = 512
-
-/**
- * `$request->all()`: the query string, overridden by the body (JSON when the
- * Content-Type says JSON, else a form body), then TrimStrings and
- * ConvertEmptyStringsToNull. A JSON body that does not parse is empty.
- */
-export async function readInput(
-  c: Context<MockEnv>,
-): Promise<{ ok: true; input: Input } | { ok: false; response: Response }> {
-  const body = await readBody(c)
-  if (!body.ok) return body
-  const input: Input = {}
-  for (const [k, v] of new URL(c.req.url).searchParams) define(input, k, v)
-  const type = (c.req.header('content-type') ?? '').toLowerCase()
-  const text = new TextDecoder().decode(body.bytes)
-  if (/\/json|\+json/.test(type) && !tooDeep(text, PHP_JSON_DEPTH)) {
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-        for (const [k, v] of Object.entries(parsed)) define(input, k, v)
-    } catch {
-      /* Laravel: json_decode fails → an empty bag, and validation says what is missing */
+      // An OPTIONS request to a known path: 200, empty, `Allow: GET,HEAD,POST,PUT`.
+      if (method === 'OPTIONS')
+        return textResponse('', {
+          status: 200,
+          headers: { Allow: others.join(','), 'Content-Type': 'text/html; charset=UTF-8' },
+        })
+      const allow = { Allow: others.join(', ') }
+      const message = `The ${method} method is not supported for route ${shown}. Supported methods: ${others.join(', ')}.`
+      // Laravel has no errors::405 view, so the handler renders Symfony's error page.
+      return expectsJson(c)
+        ? laravelExceptionJson(405, message, allow)
+        : withHeaders(symfonyErrorPage(405, 'Method Not Allowed'), allow)
     }
-  } else if (type.startsWith('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(text)) define(input, k, v)
+    const rejected = this.options.guard(c)
+    if (rejected) return rejected
+    const verb = (method === 'HEAD' ? 'GET' : method) as Verb
+    const response = await hit.r.methods[verb]!(c, hit.params as string[])
+    return c.req.method.toUpperCase() === 'HEAD'
+      ? textResponse(null, { status: response.status, headers: response.headers })
+      : response
   }
-  return { ok: true, input: cleanStrings(input) as Input }
-}
-
-/** TrimStrings + ConvertEmptyStringsToNull, at every depth; keys defined, never assigned. */
-function cleanStrings(v: unknown): unknown {
-  if (typeof v === 'string') {
-    const t = v.trim()
-    return t === '' ? null : t
-  }
-  if (Array.isArray(v)) return v.map(cleanStrings)
-  if (typeof v === 'object' && v !== null) {
-    const out: Record<string, unknown> = {}
-    for (const [k, x] of Object.entries(v)) define(out, k, cleanStrings(x))
-    return out
-  }
-  return v
-}
-
-function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }

@@ -1,4 +1,5 @@
 import type { Input } from '../../frameworks/laravel/http.js'
+import { isPhpArray } from '../../frameworks/laravel/php.js'
 import type { OrderRecord, OrderStatus } from './schemas.js'
 
 /**
@@ -17,7 +18,7 @@ const OMNIFUL_COUNTRIES: Record<string, [number, string]> = { US: [12, 'United S
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v))
 const num = (v: unknown) => (v === undefined || v === null || v === '' ? 0 : Number(v))
 const bool = (v: unknown) => v === true || v === 1 || v === '1'
-const obj = (v: unknown): Input => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Input) : {})
+const obj = (v: unknown): Input => (isPhpArray(v) && !Array.isArray(v) ? (v as Input) : {})
 
 export interface BuildContext {
   /** A new 24-hex object id for an order item. */
@@ -150,7 +151,8 @@ function shipment(raw: unknown) {
 /** What an update replaces: items, addresses, invoice, customer, shipment and the other sent fields. */
 export function contentsFrom(input: Input, ids: BuildContext, current?: OrderRecord): Partial<OrderRecord> {
   return {
-    order_items: (Array.isArray(input.order_items) ? input.order_items : []).map((it) => item(it, ids)),
+    // PHP iterates an array's values whatever its keys (a JSON object of items too).
+    order_items: (isPhpArray(input.order_items) ? Object.values(input.order_items) : []).map((it) => item(it, ids)),
     billing_address: billingAddress(input.billing_address),
     shipping_address: shippingAddress(input.shipping_address),
     invoice: invoice(input.invoice),

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { type MockEnv, writeScope } from '../../core/context.js'
-import { LaravelSite, readInput } from '../../frameworks/laravel/http.js'
+import { LaravelSite, readInput, readQuery } from '../../frameworks/laravel/http.js'
 import { ORDER_STATUSES, type OrderStatus } from './schemas.js'
 import { aymakanStore } from './seed.js'
 import { envelope, serializeOrder } from './serialize.js'
@@ -48,12 +48,14 @@ export function aymakanRoutes() {
       return createOrder(writeContext(c), read.input)
     },
     GET(c) {
-      const q = new URL(c.req.url).searchParams
-      const perPage = positive(q.get('per_page'), 15, 100)
-      const page = positive(q.get('page'), 1)
-      const status = q.get('status')
-      const orderId = q.get('order_id')
-      const includeItems = (q.get('include') ?? '').split(',').includes('order_items')
+      // The query as Laravel reads it (PHP's parsing, then TrimStrings): a value that is not a string is ignored.
+      const query = readQuery(c)
+      const q = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : null)
+      const perPage = positive(q('per_page'), 15, 100)
+      const page = positive(q('page'), 1)
+      const status = q('status')
+      const orderId = q('order_id')
+      const includeItems = (q('include') ?? '').split(',').includes('order_items')
       const db = dbOf(c)
       let orders =
         status && (ORDER_STATUSES as readonly string[]).includes(status)

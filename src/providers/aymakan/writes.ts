@@ -42,30 +42,17 @@ function address(prefix: string, required: boolean): RuleSet {
 
 /** The request tables of Update Order (docs/providers/aymakan.md) as Laravel rules (required where they say Yes). */
 function orderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
-  const skuExists: LaravelRule = {
-    // docs/providers/aymakan.md: this message has the raw attribute name (a custom rule, not Laravel's `exists`).
-    custom: (v, key) => (typeof v === 'string' && db.skus.has(v) ? undefined : `The selected ${key} is invalid.`),
-  }
+  // Lookups, as Laravel's `exists` rule: "The selected order_items.0.sku_code is invalid." (the
+  // documented message: a key expanded from a wildcard keeps its raw name).
+  const skuExists: LaravelRule = { exists: (v) => typeof v === 'string' && db.skus.has(v) }
   return {
     order_id: [
       'required',
       'string',
-      ...(mode === 'update'
-        ? [
-            {
-              custom: (v: unknown) => (db.orders.has(v) ? undefined : 'The selected order id is invalid.'),
-            } as LaravelRule,
-          ]
-        : []),
+      ...(mode === 'update' ? [{ exists: (v: unknown) => db.orders.has(v) } as LaravelRule] : []),
     ],
     ...(mode === 'create' && {
-      hub_code: [
-        'required',
-        'string',
-        {
-          custom: (v: unknown) => (db.hubs.includes(v as string) ? undefined : 'The selected hub code is invalid.'),
-        } as LaravelRule,
-      ],
+      hub_code: ['required', 'string', { exists: (v: unknown) => db.hubs.includes(v as string) } as LaravelRule],
     }),
     order_items: ['required', 'array'],
     'order_items.*.sku_code': ['required', 'string', skuExists],

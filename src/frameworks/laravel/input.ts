@@ -1,0 +1,146 @@
+import type { Context } from 'hono'
+import { readBody } from '../../core/body.js'
+import type { MockEnv } from '../../core/context.js'
+import { isPhpArray } from './php.js'
+import { phpJsonDecode } from './php-json.js'
+import { parsePhpMultipart, parsePhpQuery } from './php-query.js'
+
+export type Input = Record<string, unknown>
+
+/**
+ * Str::trim's class (Laravel 11): PCRE's Unicode `\s`, " \n\r\t\v\0" and
+ * Str::INVISIBLE_CHARACTERS — the code points it strips, listed by running
+ * Laravel's own regex over every code point with PHP 8.2's PCRE2.
+ */
+const TRIMMED =
+  '\\u0000\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u00ad\\u034f\\u061c\\u115f\\u1160\\u1680\\u17b4\\u17b5\\u180e' +
+  '\\u2000-\\u200f\\u2028\\u2029\\u202f\\u205f\\u2060-\\u2065\\u206a-\\u206f\\u2800\\u3000\\u3164\\ufeff\\uffa0' +
+  '\\u{1d159}\\u{1d173}-\\u{1d17a}\\u{e0020}'
+const TRIM = new RegExp(`^[${TRIMMED}]+|[${TRIMMED}]+$`, 'gu')
+
+/** Str::trim($value) */
+export const strTrim = (s: string) => s.replace(TRIM, '')
+
+/** TrimStrings' default `$except`: top-level keys it leaves as sent. */
+const NEVER_TRIM = new Set(['current_password', 'password', 'password_confirmation'])
+
+/** `Content-Type` contains `/json` or `+json` — Request::isJson(), case-sensitive as Str::contains is. */
+export const isJson = (c: Context) => /\/json|\+json/.test(c.req.header('content-type') ?? '')
+
+interface Bags {
+  /** `$request->query`: the query string as PHP parses it. */
+  query: Input
+  /** `$request->request`: the JSON body when isJson() (Request::createFromBase), else a form body. */
+  request: Input
+}
+
+const bags = new WeakMap<Request, Bags>()
+
+/**
+ * The request's parameter bags as PHP, Symfony and Laravel fill them, before
+ * any middleware: a JSON body that json_decode refuses is an empty array, a
+ * JSON scalar is `[0 => scalar]` (PHP's `(array)` cast); PHP fills $_POST for
+ * a POST form, urlencoded or multipart (content type compared in lower case;
+ * PHP 8.2 does not parse multipart PUT bodies), Symfony parses a
+ * PUT/PATCH/DELETE form itself when the type starts exactly so.
+ */
+function requestBags(c: Context<MockEnv>): Bags {
+  const cached = bags.get(c.req.raw)
+  if (cached) return cached
+  const url = c.req.url
+  const q = url.indexOf('?')
+  const query = q === -1 ? {} : parsePhpQuery(url.slice(q + 1).replace(/#.*$/s, ''))
+  const bytes = c.get('mock').body
+  const method = c.req.method.toUpperCase()
+  const type = c.req.header('content-type') ?? ''
+  let request: Input = {}
+  if (isJson(c)) {
+    const decoded = bytes.length === 0 ? { value: [] } : phpJsonDecode(bytes)
+    const v = decoded?.value
+    request = isPhpArray(v)
+      ? Array.isArray(v)
+        ? { ...v }
+        : (v as Input)
+      : v === undefined || v === null
+        ? {}
+        : { 0: v }
+  } else if (
+    (method === 'POST' && /^application\/x-www-form-urlencoded(?:[;, ]|$)/i.test(type)) ||
+    (['PUT', 'PATCH', 'DELETE'].includes(method) && type.startsWith('application/x-www-form-urlencoded'))
+  ) {
+    request = parsePhpQuery(new TextDecoder().decode(bytes))
+  } else if (method === 'POST' && /^multipart\/form-data(?:[;, ]|$)/i.test(type)) {
+    request = parsePhpMultipart(bytes, type)
+  }
+  const result = { query, request }
+  bags.set(c.req.raw, result)
+  return result
+}
+
+/**
+ * Symfony's Request::getMethod() with Laravel's method override on: a POST
+ * may say another method in `X-HTTP-Method-Override`, else in a `_method`
+ * field of the body or the query (upper-cased). An override that is not
+ * letters only is a SuspiciousOperationException, and a `_method` that is
+ * not a scalar a BadRequestException: both 400 "Bad request.".
+ */
+export function requestMethod(c: Context<MockEnv>): { method: string } | { badRequest: true } {
+  const real = c.req.method.toUpperCase()
+  if (real !== 'POST') return { method: real }
+  let override: unknown = c.req.header('x-http-method-override')
+  if (!override) {
+    const { query, request } = requestBags(c)
+    const field = (bag: Input) => (Object.hasOwn(bag, '_method') ? bag._method : undefined)
+    override = field(request) ?? field(query)
+    if (isPhpArray(override)) return { badRequest: true }
+  }
+  if (typeof override !== 'string') return { method: real }
+  const method = override.toUpperCase()
+  const known = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'PATCH', 'PURGE', 'TRACE']
+  if (known.includes(method)) return { method }
+  return /^[A-Z]+$/.test(method) ? { method } : { badRequest: true }
+}
+
+/**
+ * `$request->all()` after the global middleware: the input source (the JSON
+ * body when isJson(), the query on GET/HEAD, else the form body) with the
+ * query string for the keys it lacks, then TrimStrings and
+ * ConvertEmptyStringsToNull.
+ */
+export async function readInput(
+  c: Context<MockEnv>,
+): Promise<{ ok: true; input: Input } | { ok: false; response: Response }> {
+  const body = await readBody(c)
+  if (!body.ok) return body
+  const { query, request } = requestBags(c)
+  const method = c.req.method.toUpperCase()
+  const source = isJson(c) || (method !== 'GET' && method !== 'HEAD') ? request : query
+  const input: Input = {}
+  for (const [k, v] of Object.entries(source)) define(input, k, v)
+  for (const [k, v] of Object.entries(query)) if (!Object.hasOwn(input, k)) define(input, k, v)
+  return { ok: true, input: clean(input, '') as Input }
+}
+
+/** `$request->query()` after TrimStrings and ConvertEmptyStringsToNull. */
+export function readQuery(c: Context<MockEnv>): Input {
+  return clean(requestBags(c).query, '') as Input
+}
+
+/** TrimStrings then ConvertEmptyStringsToNull, at every depth; keys defined, never assigned. */
+function clean(v: unknown, key: string): unknown {
+  if (typeof v === 'string') {
+    const t = NEVER_TRIM.has(key) ? v : strTrim(v)
+    return t === '' ? null : t
+  }
+  if (!isPhpArray(v)) return v
+  const out: Record<string, unknown> = Array.isArray(v) ? ([] as unknown as Record<string, unknown>) : {}
+  for (const [k, x] of Object.entries(v)) define(out, k, clean(x, key === '' ? k : `${key}.${k}`))
+  return out
+}
+
+/** Sets an own key; `__proto__` is defined, never assigned (assigning it would set the prototype). */
+function define(target: object, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else (target as Record<string, unknown>)[key] = value
+}
