@@ -12,7 +12,7 @@ const DRF_DETAILS: Record<number, string> = {
   401: DRF.notAuthenticated,
   403: DRF.permissionDenied,
   404: DRF.notFound,
-  406: 'Could not satisfy the request Accept header.',
+  406: DRF.notAcceptable,
   429: 'Request was throttled. Expected available in 60 seconds.',
   503: 'Service temporarily unavailable, try again later.',
 }

@@ -5,19 +5,29 @@ import { textResponse } from '../../core/respond.js'
  * built-in HTML 404 page, APPEND_SLASH's 301.
  */
 
-/** DRF's JSONRenderer: compact separators, raw Unicode, U+2028/2029 escaped. */
-export function renderDrfJson(body: unknown): string {
-  const text = JSON.stringify(body)
+/** DRF's JSONRenderer: compact separators (or `indent` spaces), raw Unicode, U+2028/2029 escaped. */
+export function renderDrfJson(body: unknown, indent?: number): string {
+  const text = JSON.stringify(body, null, indent)
   return text.includes('\u2028') || text.includes('\u2029')
     ? text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
     : text
 }
 
+/** What each DRF response was built from, so the negotiated renderer can render it again (indent, browsable API). */
+const payloads = new WeakMap<Response, { body: unknown }>()
+
 export function drfJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return textResponse(renderDrfJson(body), {
+  const response = textResponse(renderDrfJson(body), {
     status,
     headers: { 'Content-Type': 'application/json', Vary: 'Accept', ...headers },
   })
+  payloads.set(response, { body })
+  return response
+}
+
+/** The data a `drfJson` response was built from. */
+export function drfPayload(response: Response): { body: unknown } | undefined {
+  return payloads.get(response)
 }
 
 /** django.views.defaults.ERROR_PAGE_TEMPLATE, as page_not_found renders it without a 404.html template. */
@@ -54,6 +64,7 @@ export const DRF = {
   tokenInvalidChars: 'Invalid token header. Token string should not contain invalid characters.',
   permissionDenied: 'You do not have permission to perform this action.',
   notFound: 'Not found.',
+  notAcceptable: 'Could not satisfy the request Accept header.',
   methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,
   unsupportedMediaType: (mediaType: string) => `Unsupported media type "${mediaType}" in request.`,
   invalidPage: 'Invalid page.',

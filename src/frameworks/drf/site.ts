@@ -2,6 +2,8 @@ import { type Context, Hono } from 'hono'
 import { closestRoutes, type KnownRoute } from '../../core/closest.js'
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
+import { DEFAULT_RENDERERS, type Renderer, selectRenderer } from './negotiation.js'
+import { renderNegotiated } from './renderers.js'
 import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
 
 export type DrfHandler = (c: Context<MockEnv>) => Response | Promise<Response>
@@ -27,6 +29,8 @@ export interface DjangoSiteOptions {
    * even looked at (so an anonymous PUT is 401, not 405). A Response rejects.
    */
   guard(c: Context<MockEnv>, view: DrfView): Response | undefined
+  /** DEFAULT_RENDERER_CLASSES; DRF's defaults (JSON, then the browsable API) when absent. */
+  renderers?: readonly Renderer[]
 }
 
 /**
@@ -50,18 +54,28 @@ export class DjangoSite {
       methods: allow.split(', ').filter((m) => m !== 'HEAD' && m !== 'OPTIONS'),
       template: path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}'),
     })
+    const renderers = this.options.renderers ?? DEFAULT_RENDERERS
     this.app.all(path, async (c) => {
+      const method = c.req.method.toLowerCase()
+      // APIView.initial(): content negotiation first, then authentication and permissions.
+      const format = new URL(c.req.url).searchParams.getAll('format').at(-1)
+      const negotiation = selectRenderer(renderers, c.req.header('accept'), format)
+      if (!negotiation.ok) {
+        // finalize_response falls back to the first renderer, compact.
+        const detail = negotiation.status === 406 ? DRF.notAcceptable : DRF.notFound
+        return withAllow(drfJson(negotiation.status, { detail }), allow, method === 'head')
+      }
+      const answer = (response: Response) =>
+        withAllow(renderNegotiated(withAllow(response, allow), negotiation), allow, method === 'head')
       if (!view.public) {
         const rejected = this.options.guard(c, view)
-        if (rejected) return withAllow(rejected, allow)
+        if (rejected) return answer(rejected)
       }
-      const method = c.req.method.toLowerCase()
-      if (method === 'options') return withAllow(drfJson(200, metadata(view)), allow)
+      if (method === 'options') return answer(drfJson(200, metadata(view)))
       const handler =
         method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
-      if (!handler) return withAllow(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }), allow)
-      const response = await handler(c)
-      return withAllow(response, allow, method === 'head')
+      if (!handler) return answer(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }))
+      return answer(await handler(c))
     })
     return this
   }
