@@ -34,7 +34,7 @@ export function pyStrip(s: string): string {
   return s.replace(PY_WS_START, '').replace(PY_WS_END, '')
 }
 // Python's str.isspace(): Unicode White_Space plus the ASCII separators \x1c-\x1f.
-const PY_WS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'
+export const PY_WS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'
 const PY_WS_START = new RegExp(`^${PY_WS}+`)
 const PY_WS_END = new RegExp(`${PY_WS}+$`)
 

@@ -3,8 +3,11 @@ import { closestRoutes, type KnownRoute } from '../../core/closest.js'
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
 import { DEFAULT_RENDERERS, type Renderer, selectRenderer } from './negotiation.js'
+import { parserMediaTypes } from './parsers.js'
 import { renderNegotiated } from './renderers.js'
+import { bindDrfSettings } from './request.js'
 import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
+import type { DrfSettings } from './settings.js'
 
 export type DrfHandler = (c: Context<MockEnv>) => Response | Promise<Response>
 
@@ -31,6 +34,8 @@ export interface DjangoSiteOptions {
   guard(c: Context<MockEnv>, view: DrfView): Response | undefined
   /** DEFAULT_RENDERER_CLASSES; DRF's defaults (JSON, then the browsable API) when absent. */
   renderers?: readonly Renderer[]
+  /** The provider's DRF settings for this request (its scenario's `drf` section). */
+  settings(c: Context<MockEnv>): DrfSettings
 }
 
 /**
@@ -56,6 +61,8 @@ export class DjangoSite {
     })
     const renderers = this.options.renderers ?? DEFAULT_RENDERERS
     this.app.all(path, async (c) => {
+      const settings = this.options.settings(c)
+      bindDrfSettings(c, settings)
       const method = c.req.method.toLowerCase()
       // APIView.initial(): content negotiation first, then authentication and permissions.
       const format = new URL(c.req.url).searchParams.getAll('format').at(-1)
@@ -71,7 +78,7 @@ export class DjangoSite {
         const rejected = this.options.guard(c, view)
         if (rejected) return answer(rejected)
       }
-      if (method === 'options') return answer(drfJson(200, metadata(view)))
+      if (method === 'options') return answer(drfJson(200, metadata(view, renderers, settings)))
       const handler =
         method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
       if (!handler) return answer(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }))
@@ -114,8 +121,13 @@ function withAllow(response: Response, allow: string, stripBody = false): Respon
 }
 
 /** DRF's SimpleMetadata, without the `actions` description of writable fields. */
-function metadata(view: DrfView) {
-  return { name: view.name, description: '', renders: ['application/json'], parses: ['application/json'] }
+function metadata(view: DrfView, renderers: readonly Renderer[], settings: DrfSettings) {
+  return {
+    name: view.name,
+    description: '',
+    renders: renderers.map((r) => r.mediaType),
+    parses: parserMediaTypes(settings),
+  }
 }
 
 function patternToRegExp(path: string): RegExp {

@@ -6,8 +6,10 @@ import { readDrfData } from '../../frameworks/drf/request.js'
 import { DRF, drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
 import {
+  type Found,
+  getObject,
   listResponse,
-  lookupInt,
+  NotFound,
   notFound,
   objectWriteView,
   type Paginator,
@@ -64,6 +66,7 @@ function ordering(items: ItemRecord[], raw: string | null): ItemRecord[] {
 export function hamgamRoutes() {
   const site = new DjangoSite({
     appendSlash: false,
+    settings: (c) => dbOf(c).drf,
     guard: (c, view) => {
       const auth = authenticateToken(c.req.header('authorization') ?? null, (key) => dbOf(c).tokens.get(key))
       if (!auth.ok) return auth.response
@@ -75,17 +78,23 @@ export function hamgamRoutes() {
     },
   })
 
-  const findOrder = (c: Context<MockEnv>) => lookupInt(dbOf(c).orders, c.req.param('id'))
-  /** A record of the order in the path: one of another order is 404, as an unknown one. */
+  const findOrder = (c: Context<MockEnv>) => getObject(dbOf(c).orders, c.req.param('id'), 'Order')
+  /** A record of the order in the path (the queryset is the order's): one of another order is 404, as an unknown one. */
   const nested =
-    <R extends { order: number }>(table: (db: HamgamDb) => { get(pk: unknown): R | undefined }, param: string) =>
-    (c: Context<MockEnv>): [OrderRecord, R] | undefined => {
+    <R extends { order: number }>(
+      table: (db: HamgamDb) => { get(pk: unknown): R | undefined },
+      param: string,
+      model: string,
+    ) =>
+    (c: Context<MockEnv>): Found<[OrderRecord, R]> => {
       const order = findOrder(c)
-      const record = order && lookupInt(table(dbOf(c)), c.req.param(param))
-      return order && record && record.order === order.id ? [order, record] : undefined
+      if (order instanceof NotFound) return order
+      const record = getObject(table(dbOf(c)), c.req.param(param), model)
+      if (record instanceof NotFound) return record
+      return record.order === order.id ? [order, record] : new NotFound(model)
     }
-  const findItem = nested((db) => db.items, 'item_id')
-  const findPayment = nested((db) => db.payments, 'payment_id')
+  const findItem = nested((db) => db.items, 'item_id', 'OrderItem')
+  const findPayment = nested((db) => db.payments, 'payment_id', 'Payment')
 
   site.view('/api/orders', {
     name: 'Order List',
@@ -111,7 +120,7 @@ export function hamgamRoutes() {
     permission: String(ORDER_ITEM_PERMISSION),
     get(c) {
       const order = findOrder(c)
-      if (!order) return notFound()
+      if (order instanceof NotFound) return notFound(c, order)
       const q = new URL(c.req.url).searchParams
       return listResponse(
         c,
@@ -129,7 +138,7 @@ export function hamgamRoutes() {
     patch: objectWriteView(findItem, (c, [order, item], data) => updateItem(writeContext(c), order, item, data)),
     delete(c) {
       const found = findItem(c)
-      return found ? respond(deleteItem(writeContext(c), found[0], found[1])) : notFound()
+      return found instanceof NotFound ? notFound(c, found) : respond(deleteItem(writeContext(c), found[0], found[1]))
     },
   })
 
@@ -137,11 +146,13 @@ export function hamgamRoutes() {
     name: 'Payment List',
     get(c) {
       const order = findOrder(c)
-      return order ? listResponse(c, orderPayments(dbOf(c), order), serializePayment, pages) : notFound()
+      return order instanceof NotFound
+        ? notFound(c, order)
+        : listResponse(c, orderPayments(dbOf(c), order), serializePayment, pages)
     },
     async post(c) {
       const order = findOrder(c)
-      if (!order) return notFound()
+      if (order instanceof NotFound) return notFound(c, order)
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
       return respond(await createPayment(writeContext(c), order, parsed.data))

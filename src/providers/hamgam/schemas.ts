@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { drfSettingsSchema } from '../../frameworks/drf/settings.js'
 
 /** Order statuses (hamgam.md). */
 export const ORDER_STATUSES = [
@@ -116,6 +117,7 @@ const partial = <S extends z.ZodObject>(schema: S) =>
 /** The `providers.hamgam` section of a scenario file. */
 export const hamgamSection = z
   .object({
+    drf: drfSettingsSchema,
     users: z.array(user).default([]),
     products: z
       .array(productRecord.strict())

@@ -2,6 +2,7 @@ import type { Faker } from '@faker-js/faker'
 import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
 import type { SeedContext } from '../../core/provider.js'
 import { Table } from '../../core/table.js'
+import { DEFAULT_DRF_SETTINGS, type DrfSettings } from '../../frameworks/drf/settings.js'
 import {
   type HamgamSection,
   type HamgamUser,
@@ -18,6 +19,8 @@ type Catalogue<T extends { id: number }> = ReadonlyMap<number, T>
 
 /** One session's Hamgam state. */
 export interface HamgamDb {
+  /** How the provider runs DRF (scenario `drf`): parsers, release line. */
+  drf: DrfSettings
   orders: Table<typeof orderRecord, 'id'>
   items: Table<typeof itemRecord, 'id'>
   payments: Table<typeof paymentRecord, 'id'>
@@ -54,6 +57,7 @@ export async function seedHamgam(
   { faker, refDate }: SeedContext,
 ): Promise<HamgamDb> {
   const s: HamgamSection = section ?? {
+    drf: DEFAULT_DRF_SETTINGS,
     users: [],
     products: [],
     customers: [],
@@ -88,6 +92,7 @@ export async function seedHamgam(
   }
 
   const db: HamgamDb = {
+    drf: s.drf,
     orders: new Table('hamgam.orders', orderRecord, 'id'),
     items: new Table('hamgam.items', itemRecord, 'id', { indexes: ['order'] }),
     payments: new Table('hamgam.payments', paymentRecord, 'id', { indexes: ['order'] }),

@@ -1,15 +1,14 @@
 import type { Context } from 'hono'
-import { readBody } from '../../core/body.js'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
-import { charField, MSG, validatePartial } from '../../frameworks/drf/fields.js'
+import { charField, notAMapping, validate } from '../../frameworks/drf/fields.js'
 import { paginate } from '../../frameworks/drf/pagination.js'
-import { pythonInt, pythonTypeName } from '../../frameworks/drf/python.js'
-import { isPlainObject, readDrfData } from '../../frameworks/drf/request.js'
+import { pythonInt } from '../../frameworks/drf/python.js'
+import { readDrfData } from '../../frameworks/drf/request.js'
 import { drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
-import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
+import { getObject, listResponse, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 import { serializeOrder, serializeOrderItem } from './serialize.js'
@@ -30,6 +29,7 @@ const pages: Paginator = (records, url) => paginate(records, url, { pageSize: 10
 export function omnitronRoutes() {
   const site = new DjangoSite({
     appendSlash: true,
+    settings: (c) => dbOf(c).drf,
     guard: (c) => {
       const auth = authenticateToken(c.req.header('authorization') ?? null, (key) => dbOf(c).tokens.get(key))
       return auth.ok ? undefined : auth.response
@@ -40,26 +40,23 @@ export function omnitronRoutes() {
     name: 'Login',
     public: true,
     async post(c) {
-      let data: unknown
-      if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-        const body = await readBody(c)
-        if (!body.ok) return body.response
-        data = Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body.bytes)))
-      } else {
-        const parsed = await readDrfData(c)
-        if (!parsed.ok) return parsed.response
-        data = parsed.data
-      }
-      if (!isPlainObject(data)) return badRequest({ non_field_errors: [MSG.notDict(pythonTypeName(data))] })
+      const parsed = await readDrfData(c)
+      if (!parsed.ok) return parsed.response
+      const data = parsed.data
+      const invalid = notAMapping(data)
+      if (invalid) return badRequest(invalid)
       // dj-rest-auth's LoginSerializer: username optional and blank-able, password a required string (not stripped).
-      const { values, errors } = validatePartial(
-        { username: charField({ allowBlank: true }), password: charField({ allowBlank: false }) },
-        data,
+      const { values, errors } = validate(
+        {
+          username: charField({ allowBlank: true }),
+          password: charField({ required: true, trimWhitespace: false }),
+        },
+        data as never,
+        { partial: false, ctx: dbOf(c).drf },
       )
-      if (!Object.hasOwn(data, 'password')) errors.password = [MSG.required]
       if (Object.keys(errors).length > 0) return badRequest(errors)
       const username = (values.username as string | undefined) ?? ''
-      const password = String((data as Record<string, unknown>).password)
+      const password = values.password as string
       if (username === '') return badRequest({ non_field_errors: ['Must include "username" and "password".'] })
       const user = dbOf(c).users.find((u) => u.username === username && u.password === password)
       if (!user) return badRequest({ non_field_errors: ['Unable to log in with provided credentials.'] })
@@ -104,7 +101,7 @@ export function omnitronRoutes() {
     },
   })
 
-  const findOrder = (c: Context<MockEnv>) => lookupInt(dbOf(c).orders, c.req.param('pk'))
+  const findOrder = (c: Context<MockEnv>) => getObject(dbOf(c).orders, c.req.param('pk'), 'Order')
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
     get: retrieveView(findOrder, serializeOrder),
@@ -134,7 +131,7 @@ export function omnitronRoutes() {
     },
   })
 
-  const findItem = (c: Context<MockEnv>) => lookupInt(dbOf(c).items, c.req.param('pk'))
+  const findItem = (c: Context<MockEnv>) => getObject(dbOf(c).items, c.req.param('pk'), 'OrderItem')
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),
@@ -146,7 +143,7 @@ export function omnitronRoutes() {
     async patch(c) {
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
-      const result = bulkStatusUpdate(writeContext(c), parsed.data)
+      const result = bulkStatusUpdate(writeContext(c), parsed.data as never)
       return drfJson(result.status, result.body)
     },
   })

@@ -2,6 +2,7 @@ import type { Faker } from '@faker-js/faker'
 import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
 import type { SeedContext } from '../../core/provider.js'
 import { Table } from '../../core/table.js'
+import { DEFAULT_DRF_SETTINGS, type DrfSettings } from '../../frameworks/drf/settings.js'
 import {
   DEFAULT_SHIPPING_COMPANIES,
   type OmnitronSection,
@@ -19,6 +20,8 @@ export interface OmnitronUser {
 
 /** One session's Omnitron state. */
 export interface OmnitronDb {
+  /** How the provider runs DRF (scenario `drf`): parsers, release line. */
+  drf: DrfSettings
   orders: Table<typeof orderRecord, 'pk'>
   items: Table<typeof orderItemRecord, 'pk'>
   users: readonly OmnitronUser[]
@@ -50,6 +53,7 @@ export async function seedOmnitron(
   }
 
   const db: OmnitronDb = {
+    drf: section?.drf ?? DEFAULT_DRF_SETTINGS,
     orders: new Table('omnitron.orders', orderRecord, 'pk'),
     items: new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] }),
     users: section?.users ?? [],
