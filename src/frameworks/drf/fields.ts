@@ -25,6 +25,8 @@ const DEFAULT_CONTEXT: FieldContext = { version: '3.15' }
 export const EMPTY: unique symbol = Symbol('empty')
 
 export interface Field<T> {
+  /** What SimpleMetadata reports of it (OPTIONS `actions`): `type`, then max_length / min_value / max_value / choices. */
+  readonly info: Readonly<Record<string, unknown>>
   readonly allowNull: boolean
   readonly allowBlank: boolean
   readonly required: boolean
@@ -75,6 +77,7 @@ interface Options {
 function field<T>(
   opts: Options,
   toInternal: (v: unknown, ctx: FieldContext) => FieldResult<T | null>,
+  info: Record<string, unknown>,
   extra: Partial<Pick<Field<T>, 'getHtmlValue' | 'defaultEmptyHtml'>> & {
     /** Runs before the None check (CharField's blank test, RelatedField's '' → None). */
     before?: (v: unknown) => FieldResult<T | null> | { value: unknown } | undefined
@@ -92,6 +95,7 @@ function field<T>(
     return toInternal(value, ctx)
   }
   return {
+    info,
     allowNull,
     allowBlank: opts.allowBlank ?? false,
     required: opts.required ?? false,
@@ -131,6 +135,7 @@ export function booleanField(opts: Options = {}): Field<boolean> {
       }
       return fail(MSG.boolean)
     },
+    { type: 'boolean' },
     { defaultEmptyHtml: allowNull ? null : false },
   )
 }
@@ -166,6 +171,7 @@ export function charField(opts: Options & { maxLength?: number; trimWhitespace?:
       const errors = charValidators(value, opts.maxLength)
       return errors.length ? fail(...errors) : ok(value)
     },
+    { type: 'string', ...(opts.maxLength !== undefined && { max_length: opts.maxLength }) },
     {
       // CharField.run_validation: '' (or white space only) is blank before anything else runs.
       before: (v) => {
@@ -185,12 +191,21 @@ export function choiceField(
   message: string,
   opts: Options = {},
 ): Field<string> {
-  return field<string>(opts, (v) => {
-    if (v === '' && opts.allowBlank) return ok('')
-    const s = pythonStr(v)
-    const list = typeof choices === 'function' ? choices() : choices
-    return list.includes(s) ? ok(s) : fail(message)
-  })
+  const list = () => (typeof choices === 'function' ? choices() : choices)
+  return field<string>(
+    opts,
+    (v) => {
+      if (v === '' && opts.allowBlank) return ok('')
+      const s = pythonStr(v)
+      return list().includes(s) ? ok(s) : fail(message)
+    },
+    {
+      type: 'choice',
+      get choices() {
+        return list().map((value) => ({ value, display_name: value }))
+      },
+    },
+  )
 }
 
 /* ------------------------------------------------------ date and time */
@@ -200,21 +215,29 @@ export function choiceField(
  * (fromisoformat first), naive values taken as UTC, aware ones converted to UTC.
  */
 export function dateTimeField(opts: Options = {}): Field<Instant> {
-  return field<Instant>(opts, (v) => {
-    if (typeof v !== 'string') return fail(MSG.datetime)
-    const r = toUtcInstant(v)
-    if (r.ok) return ok(r.instant)
-    return fail(r.reason === 'overflow' ? MSG.datetimeOverflow : MSG.datetime)
-  })
+  return field<Instant>(
+    opts,
+    (v) => {
+      if (typeof v !== 'string') return fail(MSG.datetime)
+      const r = toUtcInstant(v)
+      if (r.ok) return ok(r.instant)
+      return fail(r.reason === 'overflow' ? MSG.datetimeOverflow : MSG.datetime)
+    },
+    { type: 'datetime' },
+  )
 }
 
 /** DateField: parse_date (date.fromisoformat first: `20250126`, `2025-W04-7`), rendered YYYY-MM-DD. */
 export function dateField(opts: Options = {}): Field<string> {
-  return field<string>(opts, (v) => {
-    if (typeof v !== 'string') return fail(MSG.date)
-    const d = parseDate(v)
-    return d ? ok(formatDate(d)) : fail(MSG.date)
-  })
+  return field<string>(
+    opts,
+    (v) => {
+      if (typeof v !== 'string') return fail(MSG.date)
+      const d = parseDate(v)
+      return d ? ok(formatDate(d)) : fail(MSG.date)
+    },
+    { type: 'date' },
+  )
 }
 
 /* ------------------------------------------------------------ integer */
@@ -226,28 +249,34 @@ export const COLUMN_RANGE = {
   bigInteger: { min: -9223372036854775808n, max: 9223372036854775807n },
 } as const
 
+const pyNumber = (n: number | bigint) => (typeof n === 'bigint' ? new PyBigInt(String(n)) : n)
+
+/** IntegerField.re_decimal, r'\.0*\s*$' (Python's \s). */
+const RE_DECIMAL = new RegExp(`\\.0*${PY_WS}*$`)
+
 /**
  * IntegerField: strings over 1000 characters are "String value too large.";
  * then int(re.sub(r'\.0*\s*$', '', str(data))) — 5, 5.0, "5.00", " 5", "5_0"
  * and "٥" are ints; 5.5, 1e20 (str "1e+20"), true and containers are not;
  * then the column's range.
  */
-/** IntegerField.re_decimal, r'\.0*\s*$' (Python's \s). */
-const RE_DECIMAL = new RegExp(`\\.0*${PY_WS}*$`)
-
 export function integerField(opts: Options & { min?: number | bigint; max?: number | bigint } = {}): Field<number> {
   const { min = COLUMN_RANGE.integer.min, max = COLUMN_RANGE.integer.max } = opts
-  return field<number>(opts, (v) => {
-    if (typeof v === 'string' && [...v].length > 1000) return fail(MSG.integerTooLong)
-    if (typeof v === 'boolean' || !(typeof v === 'string' || isPyInt(v) || v instanceof PyFloat))
-      return fail(MSG.integer)
-    const n = pythonIntBig(pythonStr(v).replace(RE_DECIMAL, ''))
-    if (n === undefined) return fail(MSG.integer)
-    const errors: string[] = []
-    if (n > BigInt(max)) errors.push(MSG.maxValue(max))
-    if (n < BigInt(min)) errors.push(MSG.minValue(min))
-    return errors.length ? fail(...errors) : ok(Number(n))
-  })
+  return field<number>(
+    opts,
+    (v) => {
+      if (typeof v === 'string' && [...v].length > 1000) return fail(MSG.integerTooLong)
+      if (typeof v === 'boolean' || !(typeof v === 'string' || isPyInt(v) || v instanceof PyFloat))
+        return fail(MSG.integer)
+      const n = pythonIntBig(pythonStr(v).replace(RE_DECIMAL, ''))
+      if (n === undefined) return fail(MSG.integer)
+      const errors: string[] = []
+      if (n > BigInt(max)) errors.push(MSG.maxValue(max))
+      if (n < BigInt(min)) errors.push(MSG.minValue(min))
+      return errors.length ? fail(...errors) : ok(Number(n))
+    },
+    { type: 'integer', min_value: pyNumber(min), max_value: pyNumber(max) },
+  )
 }
 
 /* ------------------------------------------------------------ related */
@@ -277,6 +306,7 @@ export function primaryKeyField(exists: (pk: number) => boolean, opts: Options =
       const safe = pk <= BigInt(Number.MAX_SAFE_INTEGER) && pk >= BigInt(Number.MIN_SAFE_INTEGER)
       return safe && exists(Number(pk)) ? ok(Number(pk)) : fail(MSG.pkMissing(pythonStr(v)))
     },
+    { type: 'field' },
     { before: (v) => (v === '' ? { value: null } : undefined) },
   )
 }
@@ -319,6 +349,7 @@ export function dictField<T>(
       if (Object.keys(errors).length) return { ok: false, errors }
       return hasNonFinite(data) ? fail(MSG.json) : ok(data as Record<string, T>)
     },
+    { type: 'nested object' },
     { getHtmlValue: (data, name) => parseHtmlDict(data, name) ?? EMPTY },
   )
 }

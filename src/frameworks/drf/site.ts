@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import { closestRoutes, type KnownRoute } from '../../core/closest.js'
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
+import type { SerializerInfo } from './metadata.js'
 import { DEFAULT_RENDERERS, type Renderer, selectRenderer } from './negotiation.js'
 import { parserMediaTypes } from './parsers.js'
 import { renderNegotiated } from './renderers.js'
@@ -22,6 +23,8 @@ export type DrfView = { [M in Method]?: DrfHandler } & {
   public?: boolean
   /** What the provider's guard checks beyond authentication (e.g. a permission code). */
   permission?: string
+  /** The serializer a POST writes, as OPTIONS describes it under `actions` (SimpleMetadata). */
+  postSerializer?: (c: Context<MockEnv>) => SerializerInfo
 }
 
 export interface DjangoSiteOptions {
@@ -78,7 +81,7 @@ export class DjangoSite {
         const rejected = this.options.guard(c, view)
         if (rejected) return answer(rejected)
       }
-      if (method === 'options') return answer(drfJson(200, metadata(view, renderers, settings)))
+      if (method === 'options') return answer(drfJson(200, metadata(c, view, renderers, settings)))
       const handler =
         method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
       if (!handler) return answer(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }))
@@ -120,13 +123,18 @@ function withAllow(response: Response, allow: string, stripBody = false): Respon
   return withHeaders(response, { Allow: allow })
 }
 
-/** DRF's SimpleMetadata, without the `actions` description of writable fields. */
-function metadata(view: DrfView, renderers: readonly Renderer[], settings: DrfSettings) {
+/**
+ * DRF's SimpleMetadata: name, description, renders, parses, and `actions`
+ * for a view that allows POST (PUT is not routed by these providers). The
+ * permission check of determine_actions already ran in the guard.
+ */
+function metadata(c: Context<MockEnv>, view: DrfView, renderers: readonly Renderer[], settings: DrfSettings) {
   return {
     name: view.name,
     description: '',
     renders: renderers.map((r) => r.mediaType),
     parses: parserMediaTypes(settings),
+    ...(view.post && view.postSerializer && { actions: { POST: view.postSerializer(c) } }),
   }
 }
 

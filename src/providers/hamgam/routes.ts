@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
+import { serializerInfo } from '../../frameworks/drf/metadata.js'
 import { paginateLimitOffset } from '../../frameworks/drf/pagination.js'
 import { readDrfData } from '../../frameworks/drf/request.js'
 import { DRF, drfJson } from '../../frameworks/drf/responses.js'
@@ -19,7 +20,7 @@ import {
 import { type ItemRecord, ORDER_ITEM_PERMISSION, type OrderRecord, type PaymentRecord } from './schemas.js'
 import type { HamgamDb } from './seed.js'
 import { orderPayments, serializeItem, serializeOrder, serializePayment } from './serialize.js'
-import { createPayment, deleteItem, updateItem, updatePayment, type WriteContext } from './writes.js'
+import { createPayment, deleteItem, paymentFields, updateItem, updatePayment, type WriteContext } from './writes.js'
 
 /** Hamgam's URL conf (no trailing slashes): HTTP in, HTTP out; the rules live in rules.ts. */
 
@@ -144,6 +145,15 @@ export function hamgamRoutes() {
 
   site.view('/api/orders/:id{[^/.]+}/payments', {
     name: 'Payment List',
+    postSerializer: (c) => {
+      const fields = paymentFields(dbOf(c))
+      return serializerInfo([
+        ['id', { readOnly: true, type: 'integer', label: 'ID' }],
+        ...Object.entries(fields),
+        ['created_at', { readOnly: true, type: 'datetime' }],
+        ['updated_at', { readOnly: true, type: 'datetime' }],
+      ])
+    },
     get(c) {
       const order = findOrder(c)
       return order instanceof NotFound

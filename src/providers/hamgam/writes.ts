@@ -96,7 +96,7 @@ export function deleteItem(ctx: WriteContext, order: OrderRecord, item: ItemReco
   return { status: 200, body: serializeOrder(ctx.db, order) }
 }
 
-const paymentFields = perObject(
+export const paymentFields = perObject(
   (db: HamgamDb): Record<string, Field<unknown>> => ({
     payment_method: primaryKeyField((pk) => db.paymentMethods.has(pk), { required: true }),
     amount: integerField({ required: true }),

@@ -3,6 +3,7 @@ import { type MockEnv, writeScope } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
 import { charField, notAMapping, validate } from '../../frameworks/drf/fields.js'
+import { serializerInfo } from '../../frameworks/drf/metadata.js'
 import { paginate } from '../../frameworks/drf/pagination.js'
 import { pythonInt } from '../../frameworks/drf/python.js'
 import { readDrfData } from '../../frameworks/drf/request.js'
@@ -26,6 +27,12 @@ const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<OmnitronD
 const badRequest = (errors: FieldErrors) => drfJson(400, errors)
 const pages: Paginator = (records, url) => paginate(records, url, { pageSize: 10, pageSizeParam: 'limit' })
 
+/** dj-rest-auth's LoginSerializer: username optional and blank-able, password a required string (not stripped). */
+const LOGIN_FIELDS = {
+  username: charField({ allowBlank: true }),
+  password: charField({ required: true, trimWhitespace: false }),
+}
+
 export function omnitronRoutes() {
   const site = new DjangoSite({
     appendSlash: true,
@@ -39,21 +46,14 @@ export function omnitronRoutes() {
   site.view('/api/v1/auth/login/', {
     name: 'Login',
     public: true,
+    postSerializer: () => serializerInfo(Object.entries(LOGIN_FIELDS)),
     async post(c) {
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
       const data = parsed.data
       const invalid = notAMapping(data)
       if (invalid) return badRequest(invalid)
-      // dj-rest-auth's LoginSerializer: username optional and blank-able, password a required string (not stripped).
-      const { values, errors } = validate(
-        {
-          username: charField({ allowBlank: true }),
-          password: charField({ required: true, trimWhitespace: false }),
-        },
-        data as never,
-        { partial: false, ctx: dbOf(c).drf },
-      )
+      const { values, errors } = validate(LOGIN_FIELDS, data as never, { partial: false, ctx: dbOf(c).drf })
       if (Object.keys(errors).length > 0) return badRequest(errors)
       const username = (values.username as string | undefined) ?? ''
       const password = values.password as string
