@@ -58,23 +58,60 @@ export function parsePythonJson(text: string): DecodeResult {
   }
   const deep = tooDeep(text, MAX_NESTING)
   if (deep) return { ok: false, message: recursionMessage(deep) }
-  try {
-    const value = JSON.parse(text) as JsonValue
-    // JSON.parse is exact when every number is an int JavaScript holds exactly.
-    if (!hasFloatOrBigNumber(text)) return { ok: true, value }
-  } catch {
-    // fall through to the slow, exact scanner
+  const numbers = pythonNumberTokens(text)
+  if (numbers === undefined) {
+    // No number JavaScript would change: JSON.parse is exact.
+    try {
+      return { ok: true, value: JSON.parse(text) as JsonValue }
+    } catch {
+      return new PythonScanner(text).decode()
+    }
+  }
+  if (numbers !== 'slow') {
+    // Floats and big ints become marked strings, turned back into Python numbers by the reviver.
+    let rewritten = ''
+    let last = 0
+    for (let k = 0; k < numbers.length; k += 3) {
+      const [start, end, isFloat] = [numbers[k]!, numbers[k + 1]!, numbers[k + 2]!]
+      rewritten += `${text.slice(last, start)}"${MARK_ESCAPED}${isFloat ? 'f' : 'i'}${text.slice(start, end)}"`
+      last = end
+    }
+    rewritten += text.slice(last)
+    try {
+      return { ok: true, value: JSON.parse(rewritten, revivePythonNumbers) as JsonValue }
+    } catch {
+      // invalid JSON: the exact scanner reports it
+    }
   }
   return new PythonScanner(text).decode()
 }
 
-/** Whether a valid document has a number token that is a float or has more than 15 digits. */
-function hasFloatOrBigNumber(text: string): boolean {
+/** A marker no request can contain: a NUL (which JSON must escape) and a per-process nonce. */
+const NONCE = Math.random().toString(36).slice(2, 10)
+const MARK = `\u0000${NONCE}`
+const MARK_ESCAPED = `\\u0000${NONCE}`
+
+function revivePythonNumbers(_key: string, value: unknown): unknown {
+  if (typeof value !== 'string' || !value.startsWith(MARK)) return value
+  const literal = value.slice(MARK.length + 1)
+  return value[MARK.length] === 'f' ? new PyFloat(Number(literal)) : pyIntFrom(BigInt(literal))
+}
+
+const STRICT_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
+
+/**
+ * The number tokens (outside strings) that JavaScript would not keep as
+ * Python has them: floats, and ints of more than 15 digits, as flat
+ * [start, end, isFloat] triples; undefined when there are none; 'slow' when
+ * such a token is not a valid JSON number or an int is past Python's 4300
+ * digits (the exact scanner then answers).
+ */
+function pythonNumberTokens(text: string): number[] | 'slow' | undefined {
+  let out: number[] | undefined
   const n = text.length
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
     if (c === 0x22) {
-      // skip the string
       for (i++; i < n; i++) {
         const d = text.charCodeAt(i)
         if (d === 0x5c) i++
@@ -82,19 +119,25 @@ function hasFloatOrBigNumber(text: string): boolean {
       }
       continue
     }
-    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-      let digits = 0
-      for (; i < n; i++) {
-        const d = text.charCodeAt(i)
-        if (d >= 0x30 && d <= 0x39) digits++
-        else if (d === 0x2e || d === 0x65 || d === 0x45) return true
-        else if (d !== 0x2d) break
-      }
-      if (digits > 15) return true
-      i--
+    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue
+    const start = i
+    let isFloat = false
+    let digits = 0
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i)
+      if (d >= 0x30 && d <= 0x39) digits++
+      else if (d === 0x2e || d === 0x65 || d === 0x45) isFloat = true
+      else if (d !== 0x2d && d !== 0x2b) break
     }
+    const end = i
+    i--
+    if (!isFloat && digits <= 15) continue
+    const token = text.slice(start, end)
+    if (!STRICT_NUMBER.test(token) || (!isFloat && digits > INT_MAX_STR_DIGITS)) return 'slow'
+    out ??= []
+    out.push(start, end, isFloat ? 1 : 0)
   }
-  return false
+  return out
 }
 
 /* --------------------------------------------------------------- scanner */
