@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatDrfDateTime } from '../../src/core/clock.js'
 import { formatDate, parseDate, toUtcInstant } from '../../src/frameworks/drf/dates.js'
+import { formatDrfDateTime } from '../../src/frameworks/drf/datetime-format.js'
 import fixture from '../fixtures/django-dateparse.json' with { type: 'json' }
 
 /** Every input of test/fixtures/django-dateparse.json, as CPython 3.11 + Django's fallback regex answered it. */

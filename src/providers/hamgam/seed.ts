@@ -1,7 +1,9 @@
 import type { Faker } from '@faker-js/faker'
-import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
+import { instantFromDate } from '../../core/clock.js'
 import type { SeedContext } from '../../core/provider.js'
+import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import { DEFAULT_DRF_SETTINGS, type DrfSettings } from '../../frameworks/drf/settings.js'
 import {
   type HamgamSection,
@@ -16,6 +18,9 @@ import {
 } from './schemas.js'
 
 type Catalogue<T extends { id: number }> = ReadonlyMap<number, T>
+
+/** The typed handle on a session's hamgam store (routes and createMock().db read it). */
+export const hamgamStore = storeKey<HamgamDb>('hamgam')
 
 /** One session's Hamgam state. */
 export interface HamgamDb {

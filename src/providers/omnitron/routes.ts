@@ -2,7 +2,6 @@ import type { Context } from 'hono'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
-import { charField, notAMapping, validate } from '../../frameworks/drf/fields.js'
 import { serializerInfo } from '../../frameworks/drf/metadata.js'
 import { paginate } from '../../frameworks/drf/pagination.js'
 import { pythonInt } from '../../frameworks/drf/python.js'
@@ -10,8 +9,9 @@ import { readDrfData } from '../../frameworks/drf/request.js'
 import { drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
 import { getObject, listResponse, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
+import { LOGIN_FIELDS, login } from './login.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
-import type { OmnitronDb } from './seed.js'
+import { omnitronStore } from './seed.js'
 import { serializeOrder, serializeOrderItem } from './serialize.js'
 import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext } from './writes.js'
 
@@ -20,18 +20,12 @@ import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext } from './
  * changes live in writes.ts and rules.ts.
  */
 
-const dbOf = (c: Context<MockEnv>) => c.get('mock').session.dbs.get('omnitron') as OmnitronDb
+const dbOf = (c: Context<MockEnv>) => c.get('mock').session.stores.get(omnitronStore)
 
-const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<OmnitronDb>(c, 'omnitron')
+const writeContext = (c: Context<MockEnv>): WriteContext => writeScope(c, omnitronStore)
 
 const badRequest = (errors: FieldErrors) => drfJson(400, errors)
 const pages: Paginator = (records, url) => paginate(records, url, { pageSize: 10, pageSizeParam: 'limit' })
-
-/** dj-rest-auth's LoginSerializer: username optional and blank-able, password a required string (not stripped). */
-const LOGIN_FIELDS = {
-  username: charField({ allowBlank: true }),
-  password: charField({ required: true, trimWhitespace: false }),
-}
 
 export function omnitronRoutes() {
   const site = new DjangoSite({
@@ -50,17 +44,8 @@ export function omnitronRoutes() {
     async post(c) {
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
-      const data = parsed.data
-      const invalid = notAMapping(data)
-      if (invalid) return badRequest(invalid)
-      const { values, errors } = validate(LOGIN_FIELDS, data as never, { partial: false, ctx: dbOf(c).drf })
-      if (Object.keys(errors).length > 0) return badRequest(errors)
-      const username = (values.username as string | undefined) ?? ''
-      const password = values.password as string
-      if (username === '') return badRequest({ non_field_errors: ['Must include "username" and "password".'] })
-      const user = dbOf(c).users.find((u) => u.username === username && u.password === password)
-      if (!user) return badRequest({ non_field_errors: ['Unable to log in with provided credentials.'] })
-      return drfJson(200, { key: user.token })
+      const result = login(dbOf(c), parsed.data)
+      return drfJson(result.status, result.body)
     },
   })
 
@@ -105,7 +90,7 @@ export function omnitronRoutes() {
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
     get: retrieveView(findOrder, serializeOrder),
-    patch: objectWriteView(findOrder, (c, order, data) => updateOrder(writeContext(c), order, data as never)),
+    patch: objectWriteView(findOrder, (c, order, data) => updateOrder(writeContext(c), order, data)),
   })
 
   site.view('/api/v1/order_items/', {
@@ -135,7 +120,7 @@ export function omnitronRoutes() {
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),
-    patch: objectWriteView(findItem, (c, item, data) => updateItem(writeContext(c), item, data as never)),
+    patch: objectWriteView(findItem, (c, item, data) => updateItem(writeContext(c), item, data)),
   })
 
   site.view('/api/i1/order_items/bulk_status_update/', {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { drfSettingsSchema } from '../../frameworks/drf/settings.js'
 
-/** Order status codes (omnitron.md "Order status codes"). */
+/** Order status codes (docs/providers/omnitron.md "Order status codes"). */
 export const ORDER_STATUSES = [
   '50',
   '100',

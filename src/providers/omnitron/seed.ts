@@ -1,7 +1,9 @@
 import type { Faker } from '@faker-js/faker'
-import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
+import { instantFromDate } from '../../core/clock.js'
 import type { SeedContext } from '../../core/provider.js'
+import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import { DEFAULT_DRF_SETTINGS, type DrfSettings } from '../../frameworks/drf/settings.js'
 import {
   DEFAULT_SHIPPING_COMPANIES,
@@ -17,6 +19,9 @@ export interface OmnitronUser {
   password: string
   token: string
 }
+
+/** The typed handle on a session's omnitron store (routes and createMock().db read it). */
+export const omnitronStore = storeKey<OmnitronDb>('omnitron')
 
 /** One session's Omnitron state. */
 export interface OmnitronDb {
