@@ -18,7 +18,8 @@ export const BROWSABLE_API_RENDERER: Renderer = { mediaType: 'text/html', format
 export const DEFAULT_RENDERERS: readonly Renderer[] = [JSON_RENDERER, BROWSABLE_API_RENDERER]
 
 export type Negotiation =
-  | { ok: true; renderer: Renderer; acceptedMediaType: string }
+  /** `indent`: JSONRenderer's pretty-print width from the accepted media type, if any. */
+  | { ok: true; renderer: Renderer; acceptedMediaType: string; indent?: number }
   /** `status` 406 (NotAcceptable) or 404 (`?format=` names no renderer: Http404 in filter_renderers). */
   | { ok: false; status: 404 | 406 }
 
@@ -27,6 +28,27 @@ export type Negotiation =
  * `format` is the last `format` query value (QueryDict.get), if any.
  */
 export function selectRenderer(
+  renderers: readonly Renderer[],
+  accept: string | null | undefined,
+  format: string | null | undefined,
+): Negotiation {
+  // Clients send a handful of Accept headers over and over: remember the answers (bounded).
+  const key = `${format ?? ''}\u0000${accept ?? '\u0001'}`
+  let perRenderers = cache.get(renderers)
+  if (!perRenderers) cache.set(renderers, (perRenderers = new Map()))
+  const known = perRenderers.get(key)
+  if (known) return known
+  const found = negotiate(renderers, accept, format)
+  const indent = found.ok ? acceptedIndent(found.acceptedMediaType) : undefined
+  const result = indent === undefined ? found : { ...found, indent }
+  if (perRenderers.size >= 256) perRenderers.clear()
+  perRenderers.set(key, result)
+  return result
+}
+
+const cache = new WeakMap<readonly Renderer[], Map<string, Negotiation>>()
+
+function negotiate(
   renderers: readonly Renderer[],
   accept: string | null | undefined,
   format: string | null | undefined,

@@ -1,5 +1,5 @@
 import { textResponse } from '../../core/respond.js'
-import { acceptedIndent, BROWSABLE_API_RENDERER, type Negotiation } from './negotiation.js'
+import { BROWSABLE_API_RENDERER, type Negotiation } from './negotiation.js'
 import { drfPayload, renderDrfJson } from './responses.js'
 
 /**
@@ -9,7 +9,7 @@ import { drfPayload, renderDrfJson } from './responses.js'
  */
 export function renderNegotiated(response: Response, negotiation: Negotiation & { ok: true }): Response {
   const isApi = negotiation.renderer === BROWSABLE_API_RENDERER
-  const indent = isApi ? 4 : acceptedIndent(negotiation.acceptedMediaType)
+  const indent = isApi ? 4 : negotiation.indent
   if (!isApi && indent === undefined) return response
   const payload = drfPayload(response)
   if (payload === undefined) return response

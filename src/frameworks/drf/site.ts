@@ -68,7 +68,7 @@ export class DjangoSite {
       bindDrfSettings(c, settings)
       const method = c.req.method.toLowerCase()
       // APIView.initial(): content negotiation first, then authentication and permissions.
-      const format = new URL(c.req.url).searchParams.getAll('format').at(-1)
+      const format = c.req.url.includes('format=') ? new URL(c.req.url).searchParams.getAll('format').at(-1) : undefined
       const negotiation = selectRenderer(renderers, c.req.header('accept'), format)
       if (!negotiation.ok) {
         // finalize_response falls back to the first renderer, compact.
