@@ -163,8 +163,12 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     return true
   }
 
-  /** A deep copy of every record, safe to serialise or compare. */
+  /**
+   * A deep copy of every record as plain JSON, safe to serialise or compare.
+   * A JSON round trip rather than structuredClone: values with a toJSON
+   * (a framework's number types, e.g. DRF's Python floats) become plain JSON.
+   */
   snapshot(): Row<S>[] {
-    return structuredClone(this.all().map((r) => ({ ...r })))
+    return JSON.parse(JSON.stringify(this.all())) as Row<S>[]
   }
 }

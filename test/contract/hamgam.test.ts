@@ -211,10 +211,15 @@ forEachTransport((t) => {
 
       it('an item of another order is 404, like an unknown one', async () => {
         const api = t().client('hamgam')
-        for (const path of ['/api/orders/125/items/789', '/api/orders/123/items/999999', '/api/orders/999/items/789']) {
-          const res = await send(api, 'PATCH', path, { quantity: 2 })
+        for (const [path, model] of [
+          ['/api/orders/125/items/789', 'OrderItem'],
+          ['/api/orders/123/items/999999', 'OrderItem'],
+          ['/api/orders/999/items/789', 'Order'],
+        ]) {
+          const res = await send(api, 'PATCH', path!, { quantity: 2 })
           expect(res.status).toBe(404)
-          expect(await json(res)).toEqual({ detail: 'Not found.' })
+          // DRF 3.15+ keeps Django's Http404 message (the scenario default; see drf-version.test.ts for 3.14).
+          expect(await json(res)).toEqual({ detail: `No ${model} matches the given query.` })
         }
       })
     })

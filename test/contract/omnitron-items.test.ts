@@ -46,7 +46,7 @@ forEachTransport((t) => {
   it('404 for an unknown item, before the body is read', async () => {
     const res = await patchItem(t().client('omnitron'), 424242, '{not json')
     expect(res.status).toBe(404)
-    expect(await json(res)).toEqual({ detail: 'Not found.' })
+    expect(await json(res)).toEqual({ detail: 'No OrderItem matches the given query.' })
   })
 
   it('extra_field merges at the top level: keys not sent are kept', async () => {

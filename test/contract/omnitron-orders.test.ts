@@ -222,15 +222,18 @@ forEachTransport((t) => {
     expect(await json(options)).toEqual({
       name: 'Order Detail',
       description: '',
-      renders: ['application/json'],
-      parses: ['application/json'],
+      renders: ['application/json', 'text/html'],
+      parses: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
     })
   })
 
-  it.each(['99999999', 'abc'])('404 JSON for order pk %s', async (pk) => {
+  it.each([
+    ['99999999', 'No Order matches the given query.'],
+    ['abc', 'Not found.'],
+  ])('404 JSON for order pk %s', async (pk, detail) => {
     const res = await t().client('omnitron')(`/api/v1/orders/${pk}/`, { headers: AUTH })
     expect(res.status).toBe(404)
-    expect(await json(res)).toEqual({ detail: 'Not found.' })
+    expect(await json(res)).toEqual({ detail })
   })
 
   it.each(['/api/v1/orders/1.5/', '/api/v2/orders/12345/', '/nothing-here/'])(
@@ -238,7 +241,7 @@ forEachTransport((t) => {
     async (path) => {
       const res = await t().client('omnitron')(path, { headers: AUTH })
       expect(res.status).toBe(404)
-      expect(res.headers.get('content-type')).toBe('text/html')
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
       expect(await res.text()).toBe(DJANGO_404_HTML)
     },
   )

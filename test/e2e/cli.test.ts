@@ -143,6 +143,8 @@ describe('the CLI, refusing bad input without a stack trace', () => {
   it('an unknown default scenario exits 2 listing the known ones', async () => {
     const r = await runCli(BIN, ['--port', '0'], { env: { MOCK_SCENARIO: 'nope' } })
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('Default scenario "nope" not found (known: default, flaky, rules-relaxed)')
+    expect(r.stderr).toContain(
+      'Default scenario "nope" not found (known: default, drf-3.14-json-only, flaky, rules-relaxed)',
+    )
   })
 })

@@ -38,7 +38,7 @@ describe('entry points', () => {
 
   it('the neutral createApp serves the bundled scenarios without a file system', async () => {
     const app = neutral.createApp()
-    expect(app.engine.scenarioNames()).toEqual(['default', 'flaky', 'rules-relaxed'])
+    expect(app.engine.scenarioNames()).toEqual(['default', 'drf-3.14-json-only', 'flaky', 'rules-relaxed'])
     const res = await app.request('/omnitron/api/v1/orders/1/', { headers: { Authorization: 'Token nope' } })
     expect(res.status).toBe(401)
   })

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { PyFloat } from '../../src/frameworks/drf/python.js'
 import { decodeJsonBody } from '../../src/frameworks/drf/python-json.js'
 
 type Case = { hex?: string; ops?: [number, number, number][]; ok: boolean; message?: string }
@@ -43,7 +44,7 @@ describe(`DRF JSON parse errors match CPython ${fixture.python}`, () => {
     const v = r.value as Record<string, unknown>
     expect(Object.keys(v)).toEqual(['__proto__', 'a'])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    expect(v.a).toEqual([1, 2.5, 'é'])
+    expect(v.a).toEqual([1, new PyFloat(2.5), 'é'])
   })
 
   it('drops an incomplete UTF-8 sequence at the end, as a non-final StreamReader does', () => {

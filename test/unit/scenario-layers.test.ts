@@ -16,7 +16,7 @@ function folder(files: Record<string, string>): string {
 describe('own scenarios layer over the bundled ones', () => {
   it('in-process sources: `extends: default` works and the bundled scenarios stay', () => {
     const app = createNeutralApp({ scenarioSources: [erp] })
-    expect(app.engine.scenarioNames()).toEqual(['default', 'erp', 'flaky', 'rules-relaxed'])
+    expect(app.engine.scenarioNames()).toEqual(['default', 'drf-3.14-json-only', 'erp', 'flaky', 'rules-relaxed'])
     const scenario = app.engine.scenarios.get('erp')!
     expect(scenario.origin).toBe('user')
     expect(scenario.extends).toBe('default')
@@ -60,7 +60,7 @@ describe('own scenarios layer over the bundled ones', () => {
   it('a scenarios folder (server, Docker mount, createMock) layers the same way', async () => {
     const dir = folder({ 'erp.yaml': erp.text })
     const app = createApp({ scenariosDir: dir })
-    expect(app.engine.scenarioNames()).toEqual(['default', 'erp', 'flaky', 'rules-relaxed'])
+    expect(app.engine.scenarioNames()).toEqual(['default', 'drf-3.14-json-only', 'erp', 'flaky', 'rules-relaxed'])
     const mock = await createMock({ scenariosDir: dir, baseUrls: { omnitron: 'https://omnitron.example.com' } })
     expect(mock.engine.scenarios.get('erp')!.origin).toBe('user')
     expect(mock.engine.defaultScenario).toBe('default')

@@ -1,5 +1,5 @@
 import { textResponse } from '../../core/respond.js'
-import { DRF, drfJson } from './responses.js'
+import { DRF, djangoErrorPage, drfJson } from './responses.js'
 
 /**
  * What a Django/DRF service answers with a given error status when something
@@ -12,26 +12,14 @@ const DRF_DETAILS: Record<number, string> = {
   401: DRF.notAuthenticated,
   403: DRF.permissionDenied,
   404: DRF.notFound,
-  406: 'Could not satisfy the request Accept header.',
+  406: DRF.notAcceptable,
   503: 'Service temporarily unavailable, try again later.',
 }
-
-const DJANGO_500_HTML = `
-<!doctype html>
-<html lang="en">
-<head>
-  <title>Server Error (500)</title>
-</head>
-<body>
-  <h1>Server Error (500)</h1><p></p>
-</body>
-</html>
-`
 
 const NGINX_TITLES: Record<number, string> = { 502: 'Bad Gateway', 504: 'Gateway Time-out' }
 
 export function drfErrorResponse(status: number, method: string, retryAfterSeconds = DEFAULT_RETRY_AFTER): Response {
-  if (status === 500) return textResponse(DJANGO_500_HTML, { status, headers: { 'Content-Type': 'text/html' } })
+  if (status === 500) return djangoErrorPage(500)
   const nginx = NGINX_TITLES[status]
   if (nginx) {
     const html = `<html>\r\n<head><title>${status} ${nginx}</title></head>\r\n<body>\r\n<center><h1>${status} ${nginx}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`

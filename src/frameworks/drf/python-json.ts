@@ -14,8 +14,19 @@
  */
 
 import { tooDeep } from '../../core/json-depth.js'
+import { lookupCodec, pyDecode } from './codecs.js'
+import { type PyBigInt, PyFloat, pyIntFrom } from './python.js'
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+/** json.loads's values in the mock's Python model (see python.ts): a `number` is always an int. */
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | PyFloat
+  | PyBigInt
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue }
 
 export type DecodeResult = { ok: true; value: JsonValue } | { ok: false; message: string }
 
@@ -34,7 +45,8 @@ const recursionMessage = (kind: 'array' | 'object') =>
 
 /** Decode a request body the way DRF does. `charset` is the Content-Type's charset parameter, if any. */
 export function decodeJsonBody(bytes: Uint8Array, charset?: string): DecodeResult {
-  const decoded = decodeText(bytes, charset)
+  // Django keeps the charset only when codecs.lookup knows it; else DEFAULT_CHARSET.
+  const decoded = pyDecode(bytes, charset !== undefined && lookupCodec(charset) ? charset : 'utf-8', 'strict')
   if (!decoded.ok) return decoded
   return parsePythonJson(decoded.text)
 }
@@ -46,103 +58,86 @@ export function parsePythonJson(text: string): DecodeResult {
   }
   const deep = tooDeep(text, MAX_NESTING)
   if (deep) return { ok: false, message: recursionMessage(deep) }
-  try {
-    const value = JSON.parse(text) as JsonValue
-    if (!hasHugeInteger(text)) return { ok: true, value }
-  } catch {
-    // fall through to the slow, exact scanner
+  const numbers = pythonNumberTokens(text)
+  if (numbers === undefined) {
+    // No number JavaScript would change: JSON.parse is exact.
+    try {
+      return { ok: true, value: JSON.parse(text) as JsonValue }
+    } catch {
+      return new PythonScanner(text).decode()
+    }
+  }
+  if (numbers !== 'slow') {
+    // Floats and big ints become marked strings, turned back into Python numbers by the reviver.
+    let rewritten = ''
+    let last = 0
+    for (let k = 0; k < numbers.length; k += 3) {
+      const [start, end, isFloat] = [numbers[k]!, numbers[k + 1]!, numbers[k + 2]!]
+      rewritten += `${text.slice(last, start)}"${MARK_ESCAPED}${isFloat ? 'f' : 'i'}${text.slice(start, end)}"`
+      last = end
+    }
+    rewritten += text.slice(last)
+    try {
+      return { ok: true, value: JSON.parse(rewritten, revivePythonNumbers) as JsonValue }
+    } catch {
+      // invalid JSON: the exact scanner reports it
+    }
   }
   return new PythonScanner(text).decode()
 }
 
-/* ------------------------------------------------------------------ text */
+/** A marker no request can contain: a NUL (which JSON must escape) and a per-process nonce. */
+const NONCE = Math.random().toString(36).slice(2, 10)
+const MARK = `\u0000${NONCE}`
+const MARK_ESCAPED = `\\u0000${NONCE}`
 
-type TextResult = { ok: true; text: string } | { ok: false; message: string }
-
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-
-function decodeText(bytes: Uint8Array, charset?: string): TextResult {
-  const label = (charset ?? 'utf-8').trim().toLowerCase().replace(/_/g, '-')
-  if (label !== 'utf-8' && label !== 'utf8' && label !== 'u8') {
-    // Django keeps a charset only when Python knows the codec; everything we do
-    // not special-case goes through WHATWG's decoder of the same name, else UTF-8.
-    try {
-      return { ok: true, text: new TextDecoder(label, { ignoreBOM: true }).decode(bytes) }
-    } catch {
-      /* unknown label: Django ignores it and uses DEFAULT_CHARSET (utf-8) */
-    }
-  }
-  try {
-    return { ok: true, text: fatalUtf8.decode(bytes) }
-  } catch {
-    return pythonUtf8StreamDecode(bytes)
-  }
+function revivePythonNumbers(_key: string, value: unknown): unknown {
+  if (typeof value !== 'string' || !value.startsWith(MARK)) return value
+  const literal = value.slice(MARK.length + 1)
+  return value[MARK.length] === 'f' ? new PyFloat(Number(literal)) : pyIntFrom(BigInt(literal))
 }
+
+const STRICT_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 
 /**
- * CPython's UTF-8 decoder as used by codecs.StreamReader.read(): decoding is
- * not final, so an incomplete sequence at the very end is held back (and, the
- * stream being exhausted, silently dropped) rather than reported.
+ * The number tokens (outside strings) that JavaScript would not keep as
+ * Python has them: floats, and ints of more than 15 digits, as flat
+ * [start, end, isFloat] triples; undefined when there are none; 'slow' when
+ * such a token is not a valid JSON number or an int is past Python's 4300
+ * digits (the exact scanner then answers).
  */
-function pythonUtf8StreamDecode(b: Uint8Array): TextResult {
-  let out = ''
-  let i = 0
-  const n = b.length
-  const fail = (start: number, end: number, reason: string): TextResult => ({
-    ok: false,
-    message:
-      end - start === 1
-        ? `'utf-8' codec can't decode byte 0x${b[start]!.toString(16).padStart(2, '0')} in position ${start}: ${reason}`
-        : `'utf-8' codec can't decode bytes in position ${start}-${end - 1}: ${reason}`,
-  })
-  const cont = (x: number | undefined) => x !== undefined && x >= 0x80 && x <= 0xbf
-  while (i < n) {
-    const c = b[i]!
-    if (c < 0x80) {
-      out += String.fromCharCode(c)
-      i++
+function pythonNumberTokens(text: string): number[] | 'slow' | undefined {
+  let out: number[] | undefined
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 0x5c) i++
+        else if (d === 0x22) break
+      }
       continue
     }
-    if (c < 0xc2 || c > 0xf4) return fail(i, i + 1, 'invalid start byte')
-    if (c < 0xe0) {
-      if (i + 1 >= n) break
-      if (!cont(b[i + 1])) return fail(i, i + 1, 'invalid continuation byte')
-      out += String.fromCharCode(((c & 0x1f) << 6) | (b[i + 1]! & 0x3f))
-      i += 2
-      continue
+    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue
+    const start = i
+    let isFloat = false
+    let digits = 0
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i)
+      if (d >= 0x30 && d <= 0x39) digits++
+      else if (d === 0x2e || d === 0x65 || d === 0x45) isFloat = true
+      else if (d !== 0x2d && d !== 0x2b) break
     }
-    if (c < 0xf0) {
-      const lo = c === 0xe0 ? 0xa0 : 0x80
-      const hi = c === 0xed ? 0x9f : 0xbf
-      if (i + 1 >= n) break
-      const b1 = b[i + 1]!
-      if (b1 < lo || b1 > hi) return fail(i, i + 1, 'invalid continuation byte')
-      if (i + 2 >= n) break
-      if (!cont(b[i + 2])) return fail(i, i + 2, 'invalid continuation byte')
-      out += String.fromCharCode(((c & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b[i + 2]! & 0x3f))
-      i += 3
-      continue
-    }
-    const lo = c === 0xf0 ? 0x90 : 0x80
-    const hi = c === 0xf4 ? 0x8f : 0xbf
-    if (i + 1 >= n) break
-    const b1 = b[i + 1]!
-    if (b1 < lo || b1 > hi) return fail(i, i + 1, 'invalid continuation byte')
-    if (i + 2 >= n) break
-    if (!cont(b[i + 2])) return fail(i, i + 2, 'invalid continuation byte')
-    if (i + 3 >= n) break
-    if (!cont(b[i + 3])) return fail(i, i + 3, 'invalid continuation byte')
-    out += String.fromCodePoint(
-      ((c & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f),
-    )
-    i += 4
+    const end = i
+    i--
+    if (!isFloat && digits <= 15) continue
+    const token = text.slice(start, end)
+    if (!STRICT_NUMBER.test(token) || (!isFloat && digits > INT_MAX_STR_DIGITS)) return 'slow'
+    out ??= []
+    out.push(start, end, isFloat ? 1 : 0)
   }
-  return { ok: true, text: out }
-}
-
-/** JSON.parse accepts integer literals that CPython refuses (int max str digits). */
-function hasHugeInteger(text: string): boolean {
-  return text.length > INT_MAX_STR_DIGITS && /\d{4301}/.test(text)
+  return out
 }
 
 /* --------------------------------------------------------------- scanner */
@@ -290,7 +285,7 @@ class PythonScanner {
         )
       }
     }
-    return [Number(literal), idx]
+    return [isFloat ? new PyFloat(Number(literal)) : pyIntFrom(BigInt(literal)), idx]
   }
 
   private scanString(end: number): [string, number] {

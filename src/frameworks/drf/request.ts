@@ -1,49 +1,58 @@
 import type { Context } from 'hono'
 import { readBody } from '../../core/body.js'
 import type { MockEnv } from '../../core/context.js'
-import { decodeJsonBody, type JsonValue } from './python-json.js'
-import { DRF, drfJson } from './responses.js'
+import { emptyData, parseBody } from './parsers.js'
+import { QueryDict, TooManyFieldsSent } from './querydict.js'
+import { DRF, djangoErrorPage, drfJson } from './responses.js'
+import { DEFAULT_DRF_SETTINGS, type DrfSettings } from './settings.js'
 
-export type DataResult = { ok: true; data: JsonValue } | { ok: false; response: Response }
+export type DataResult = { ok: true; data: unknown } | { ok: false; response: Response }
 
-/** Splits a Content-Type into its lower-cased media type and its parameters, as Django's parse_header_parameters. */
-export function parseMediaType(header: string): { type: string; params: Record<string, string> } {
-  const [type = '', ...rest] = header.split(';')
-  const params: Record<string, string> = {}
-  for (const part of rest) {
-    const eq = part.indexOf('=')
-    if (eq === -1) continue
-    const key = part.slice(0, eq).trim().toLowerCase()
-    let value = part.slice(eq + 1).trim()
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1)
-    Object.defineProperty(params, key, { value, enumerable: true, writable: true, configurable: true })
-  }
-  return { type: type.trim().toLowerCase(), params }
+/** The provider's DRF settings for this request, set by DjangoSite before the view runs. */
+const requestSettings = new WeakMap<object, DrfSettings>()
+
+export function bindDrfSettings(c: Context<MockEnv>, settings: DrfSettings): void {
+  requestSettings.set(c.req.raw, settings)
+}
+
+export function drfSettings(c: Context<MockEnv>): DrfSettings {
+  return requestSettings.get(c.req.raw) ?? DEFAULT_DRF_SETTINGS
 }
 
 /**
- * `request.data` under DRF's JSONParser only: an empty body is `{}` whatever
- * its type; a body of any other media type is 415 naming the raw header
- * (`""` when there is none); a body that does not parse is 400
- * `JSON parse error - <CPython's message>`.
+ * `request.data`: an empty body is `{}` (an empty QueryDict for a form type);
+ * otherwise the first configured parser matching the raw Content-Type parses
+ * it; none is 415 naming the raw header (`""` when there is none); a body
+ * that does not parse is 400 with the parser's message.
  * Called by a view only where DRF would touch request.data, so the order of
  * errors (401, 405, 404 before 415/400) stays DRF's.
  */
 export async function readDrfData(c: Context<MockEnv>): Promise<DataResult> {
   const body = await readBody(c)
   if (!body.ok) return body
-  const bytes = body.bytes
-  if (bytes.length === 0) return { ok: true, data: {} }
   const raw = c.req.header('content-type') ?? ''
-  const { type, params } = parseMediaType(raw)
-  if (type !== 'application/json') {
-    return { ok: false, response: drfJson(415, { detail: DRF.unsupportedMediaType(raw) }) }
+  if (body.bytes.length === 0) return { ok: true, data: emptyData(raw) }
+  try {
+    const parsed = parseBody(body.bytes, raw, drfSettings(c))
+    if (parsed.ok) return parsed
+    if (parsed.kind === 'unsupported')
+      return { ok: false, response: drfJson(415, { detail: DRF.unsupportedMediaType(raw) }) }
+    return { ok: false, response: drfJson(400, { detail: parsed.detail }) }
+  } catch (e) {
+    // A SuspiciousOperation DRF does not handle: Django answers its 400 page.
+    if (e instanceof TooManyFieldsSent) return { ok: false, response: djangoErrorPage(400) }
+    throw e
   }
-  const decoded = decodeJsonBody(bytes, params.charset)
-  if (!decoded.ok) return { ok: false, response: drfJson(400, { detail: `JSON parse error - ${decoded.message}` }) }
-  return { ok: true, data: decoded.value }
 }
 
-export function isPlainObject(v: unknown): v is Record<string, JsonValue> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+/** A JSON object (not a list, not form data, not a Python value object). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const proto = Object.getPrototypeOf(v)
+  return proto === Object.prototype || proto === null
+}
+
+/** A Mapping as a serializer accepts it: a JSON object or form data. */
+export function isMapping(v: unknown): v is Record<string, unknown> | QueryDict {
+  return v instanceof QueryDict || isPlainObject(v)
 }

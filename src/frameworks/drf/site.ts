@@ -3,7 +3,13 @@ import { closestRoutes, type KnownRoute, levenshtein } from '../../core/closest.
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
 import { MOCK_ERROR_HEADER } from '../../core/problem.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
+import type { SerializerInfo } from './metadata.js'
+import { DEFAULT_RENDERERS, type Renderer, selectRenderer } from './negotiation.js'
+import { parserMediaTypes } from './parsers.js'
+import { renderNegotiated } from './renderers.js'
+import { bindDrfSettings } from './request.js'
 import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
+import type { DrfSettings } from './settings.js'
 
 export type DrfHandler = (c: Context<MockEnv>) => Response | Promise<Response>
 
@@ -18,6 +24,8 @@ export type DrfView = { [M in Method]?: DrfHandler } & {
   public?: boolean
   /** What the provider's guard checks beyond authentication (e.g. a permission code). */
   permission?: string
+  /** The serializer a POST writes, as OPTIONS describes it under `actions` (SimpleMetadata). */
+  postSerializer?: (c: Context<MockEnv>) => SerializerInfo
 }
 
 export interface DjangoSiteOptions {
@@ -28,6 +36,10 @@ export interface DjangoSiteOptions {
    * even looked at (so an anonymous PUT is 401, not 405). A Response rejects.
    */
   guard(c: Context<MockEnv>, view: DrfView): Response | undefined
+  /** DEFAULT_RENDERER_CLASSES; DRF's defaults (JSON, then the browsable API) when absent. */
+  renderers?: readonly Renderer[]
+  /** The provider's DRF settings for this request (its scenario's `drf` section). */
+  settings(c: Context<MockEnv>): DrfSettings
 }
 
 /**
@@ -51,18 +63,30 @@ export class DjangoSite {
       methods: allow.split(', ').filter((m) => m !== 'HEAD' && m !== 'OPTIONS'),
       template: path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}'),
     })
+    const renderers = this.options.renderers ?? DEFAULT_RENDERERS
     this.app.all(path, async (c) => {
+      const settings = this.options.settings(c)
+      bindDrfSettings(c, settings)
+      const method = c.req.method.toLowerCase()
+      // APIView.initial(): content negotiation first, then authentication and permissions.
+      const format = c.req.url.includes('format=') ? new URL(c.req.url).searchParams.getAll('format').at(-1) : undefined
+      const negotiation = selectRenderer(renderers, c.req.header('accept'), format)
+      if (!negotiation.ok) {
+        // finalize_response falls back to the first renderer, compact.
+        const detail = negotiation.status === 406 ? DRF.notAcceptable : DRF.notFound
+        return withAllow(drfJson(negotiation.status, { detail }), allow, method === 'head')
+      }
+      const answer = (response: Response) =>
+        withAllow(renderNegotiated(withAllow(response, allow), negotiation), allow, method === 'head')
       if (!view.public) {
         const rejected = this.options.guard(c, view)
-        if (rejected) return withAllow(rejected, allow)
+        if (rejected) return answer(rejected)
       }
-      const method = c.req.method.toLowerCase()
-      if (method === 'options') return withAllow(drfJson(200, metadata(view)), allow)
+      if (method === 'options') return answer(drfJson(200, metadata(c, view, renderers, settings)))
       const handler =
         method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
-      if (!handler) return withAllow(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }), allow)
-      const response = this.#hintNearRoute(c, await handler(c))
-      return withAllow(response, allow, method === 'head')
+      if (!handler) return answer(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }))
+      return answer(this.#hintNearRoute(c, await handler(c)))
     })
     return this
   }
@@ -117,9 +141,19 @@ function withAllow(response: Response, allow: string, stripBody = false): Respon
   return withHeaders(response, { Allow: allow })
 }
 
-/** DRF's SimpleMetadata, without the `actions` description of writable fields. */
-function metadata(view: DrfView) {
-  return { name: view.name, description: '', renders: ['application/json'], parses: ['application/json'] }
+/**
+ * DRF's SimpleMetadata: name, description, renders, parses, and `actions`
+ * for a view that allows POST (PUT is not routed by these providers). The
+ * permission check of determine_actions already ran in the guard.
+ */
+function metadata(c: Context<MockEnv>, view: DrfView, renderers: readonly Renderer[], settings: DrfSettings) {
+  return {
+    name: view.name,
+    description: '',
+    renders: renderers.map((r) => r.mediaType),
+    parses: parserMediaTypes(settings),
+    ...(view.post && view.postSerializer && { actions: { POST: view.postSerializer(c) } }),
+  }
 }
 
 function patternToRegExp(path: string): RegExp {

@@ -1,13 +1,16 @@
 import type { Context } from 'hono'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
+import { serializerInfo } from '../../frameworks/drf/metadata.js'
 import { paginateLimitOffset } from '../../frameworks/drf/pagination.js'
 import { readDrfData } from '../../frameworks/drf/request.js'
 import { DRF, drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
 import {
+  type Found,
+  getObject,
   listResponse,
-  lookupInt,
+  NotFound,
   notFound,
   objectWriteView,
   type Paginator,
@@ -17,7 +20,7 @@ import {
 import { type ItemRecord, ORDER_ITEM_PERMISSION, type OrderRecord, type PaymentRecord } from './schemas.js'
 import { type HamgamDb, hamgamStore } from './seed.js'
 import { orderPayments, serializeItem, serializeOrder, serializePayment } from './serialize.js'
-import { createPayment, deleteItem, updateItem, updatePayment, type WriteContext } from './writes.js'
+import { createPayment, deleteItem, paymentFields, updateItem, updatePayment, type WriteContext } from './writes.js'
 
 /** Hamgam's URL conf (no trailing slashes): HTTP in, HTTP out; the rules live in rules.ts. */
 
@@ -64,6 +67,7 @@ function ordering(items: ItemRecord[], raw: string | null): ItemRecord[] {
 export function hamgamRoutes() {
   const site = new DjangoSite({
     appendSlash: false,
+    settings: (c) => dbOf(c).drf,
     guard: (c, view) => {
       const auth = authenticateToken(c.req.header('authorization') ?? null, (key) => dbOf(c).tokens.get(key))
       if (!auth.ok) return auth.response
@@ -75,17 +79,23 @@ export function hamgamRoutes() {
     },
   })
 
-  const findOrder = (c: Context<MockEnv>) => lookupInt(dbOf(c).orders, c.req.param('id'))
-  /** A record of the order in the path: one of another order is 404, as an unknown one. */
+  const findOrder = (c: Context<MockEnv>) => getObject(dbOf(c).orders, c.req.param('id'), 'Order')
+  /** A record of the order in the path (the queryset is the order's): one of another order is 404, as an unknown one. */
   const nested =
-    <R extends { order: number }>(table: (db: HamgamDb) => { get(pk: unknown): R | undefined }, param: string) =>
-    (c: Context<MockEnv>): [OrderRecord, R] | undefined => {
+    <R extends { order: number }>(
+      table: (db: HamgamDb) => { get(pk: unknown): R | undefined },
+      param: string,
+      model: string,
+    ) =>
+    (c: Context<MockEnv>): Found<[OrderRecord, R]> => {
       const order = findOrder(c)
-      const record = order && lookupInt(table(dbOf(c)), c.req.param(param))
-      return order && record && record.order === order.id ? [order, record] : undefined
+      if (order instanceof NotFound) return order
+      const record = getObject(table(dbOf(c)), c.req.param(param), model)
+      if (record instanceof NotFound) return record
+      return record.order === order.id ? [order, record] : new NotFound(model)
     }
-  const findItem = nested((db) => db.items, 'item_id')
-  const findPayment = nested((db) => db.payments, 'payment_id')
+  const findItem = nested((db) => db.items, 'item_id', 'OrderItem')
+  const findPayment = nested((db) => db.payments, 'payment_id', 'Payment')
 
   site.view('/api/orders', {
     name: 'Order List',
@@ -111,7 +121,7 @@ export function hamgamRoutes() {
     permission: String(ORDER_ITEM_PERMISSION),
     get(c) {
       const order = findOrder(c)
-      if (!order) return notFound()
+      if (order instanceof NotFound) return notFound(c, order)
       const q = new URL(c.req.url).searchParams
       return listResponse(
         c,
@@ -129,19 +139,30 @@ export function hamgamRoutes() {
     patch: objectWriteView(findItem, (c, [order, item], data) => updateItem(writeContext(c), order, item, data)),
     delete(c) {
       const found = findItem(c)
-      return found ? respond(deleteItem(writeContext(c), found[0], found[1])) : notFound()
+      return found instanceof NotFound ? notFound(c, found) : respond(deleteItem(writeContext(c), found[0], found[1]))
     },
   })
 
   site.view('/api/orders/:id{[^/.]+}/payments', {
     name: 'Payment List',
+    postSerializer: (c) => {
+      const fields = paymentFields(dbOf(c))
+      return serializerInfo([
+        ['id', { readOnly: true, type: 'integer', label: 'ID' }],
+        ...Object.entries(fields),
+        ['created_at', { readOnly: true, type: 'datetime' }],
+        ['updated_at', { readOnly: true, type: 'datetime' }],
+      ])
+    },
     get(c) {
       const order = findOrder(c)
-      return order ? listResponse(c, orderPayments(dbOf(c), order), serializePayment, pages) : notFound()
+      return order instanceof NotFound
+        ? notFound(c, order)
+        : listResponse(c, orderPayments(dbOf(c), order), serializePayment, pages)
     },
     async post(c) {
       const order = findOrder(c)
-      if (!order) return notFound()
+      if (order instanceof NotFound) return notFound(c, order)
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
       return respond(await createPayment(writeContext(c), order, parsed.data))

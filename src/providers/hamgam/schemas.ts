@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { drfSettingsSchema } from '../../frameworks/drf/settings.js'
 
 /** Order statuses (docs/providers/hamgam.md "Validation"). */
 export const ORDER_STATUSES = [
@@ -118,6 +119,7 @@ const partial = <S extends z.ZodObject>(schema: S) =>
 /** The `providers.hamgam` section of a scenario file. */
 export const hamgamSection = z
   .object({
+    drf: drfSettingsSchema,
     users: z.array(user).default([]),
     products: z
       .array(productRecord.strict())

@@ -4,6 +4,7 @@ import type { SeedContext } from '../../core/provider.js'
 import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
 import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
+import { DEFAULT_DRF_SETTINGS, type DrfSettings } from '../../frameworks/drf/settings.js'
 import {
   type HamgamSection,
   type HamgamUser,
@@ -23,6 +24,8 @@ export const hamgamStore = storeKey<HamgamDb>('hamgam')
 
 /** One session's Hamgam state. */
 export interface HamgamDb {
+  /** How the provider runs DRF (scenario `drf`): parsers, release line. */
+  drf: DrfSettings
   orders: Table<typeof orderRecord, 'id'>
   items: Table<typeof itemRecord, 'id'>
   payments: Table<typeof paymentRecord, 'id'>
@@ -59,6 +62,7 @@ export async function seedHamgam(
   { faker, refDate }: SeedContext,
 ): Promise<HamgamDb> {
   const s: HamgamSection = section ?? {
+    drf: DEFAULT_DRF_SETTINGS,
     users: [],
     products: [],
     customers: [],
@@ -93,6 +97,7 @@ export async function seedHamgam(
   }
 
   const db: HamgamDb = {
+    drf: s.drf,
     orders: new Table('hamgam.orders', orderRecord, 'id'),
     items: new Table('hamgam.items', itemRecord, 'id', { indexes: ['order'] }),
     payments: new Table('hamgam.payments', paymentRecord, 'id', { indexes: ['order'] }),

@@ -5,15 +5,13 @@ import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import {
   booleanField,
   charField,
-  define,
   type Field,
   integerField,
-  MSG,
+  notAMapping,
   primaryKeyField,
-  validatePartial,
+  validate,
 } from '../../frameworks/drf/fields.js'
-import { pythonTypeName } from '../../frameworks/drf/python.js'
-import { isPlainObject } from '../../frameworks/drf/request.js'
+import type { QueryDict } from '../../frameworks/drf/querydict.js'
 import type { WriteResult } from '../../frameworks/drf/views.js'
 import { type HamgamWrite, hamgamRules, OPERATION } from './rules.js'
 import type { ItemRecord, OrderRecord, PaymentRecord } from './schemas.js'
@@ -24,10 +22,7 @@ import { serializeOrder, serializePayment } from './serialize.js'
 
 export type WriteContext = WriteScope<HamgamDb>
 
-const notDict = (data: unknown): WriteResult => ({
-  status: 400,
-  body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] },
-})
+type Mapping = Record<string, unknown> | QueryDict
 
 const run = (
   ctx: WriteContext,
@@ -49,10 +44,10 @@ function rejected(errors: FieldErrors): WriteResult {
 
 const itemFields = perObject(
   (db: HamgamDb): Record<string, Field<unknown>> => ({
-    product: primaryKeyField((pk) => db.products.has(pk)),
-    unit_price: integerField(),
+    product: primaryKeyField((pk) => db.products.has(pk), { required: true }),
+    unit_price: integerField({ required: true }),
     unit_discount: integerField(),
-    quantity: integerField(),
+    quantity: integerField({ required: true }),
     notes: charField({ allowBlank: true }),
   }),
 )
@@ -70,8 +65,9 @@ function partialUpdate<R extends object>(
   data: unknown,
   answer: () => unknown,
 ): WriteResult {
-  if (!isPlainObject(data)) return notDict(data)
-  const { values, errors } = validatePartial(target.fields, data)
+  const invalid = notAMapping(data)
+  if (invalid) return { status: 400, body: invalid }
+  const { values, errors } = validate(target.fields, data as Mapping, { partial: true, ctx: ctx.db.drf })
   const plan = new ChangePlan()
   plan.touch(target.table, target.record)
   const result = run(ctx, operation, { db: ctx.db, now: ctx.now, values, ...write }, plan, errors, () =>
@@ -100,23 +96,22 @@ export function deleteItem(ctx: WriteContext, order: OrderRecord, item: ItemReco
   return { status: 200, body: serializeOrder(ctx.db, order) }
 }
 
-const paymentFields = perObject(
+export const paymentFields = perObject(
   (db: HamgamDb): Record<string, Field<unknown>> => ({
-    payment_method: primaryKeyField((pk) => db.paymentMethods.has(pk)),
-    amount: integerField(),
+    payment_method: primaryKeyField((pk) => db.paymentMethods.has(pk), { required: true }),
+    amount: integerField({ required: true }),
     approved: booleanField(),
     transaction_id: charField({ allowNull: true, allowBlank: true, maxLength: 255 }),
     notes: charField({ allowBlank: true }),
   }),
 )
 
-const PAYMENT_REQUIRED = ['payment_method', 'amount'] as const
-
 /** POST /api/orders/{order_id}/payments → 201 with the payment. */
 export async function createPayment(ctx: WriteContext, order: OrderRecord, data: unknown): Promise<WriteResult> {
-  if (!isPlainObject(data)) return notDict(data)
-  const { values, errors } = validatePartial(paymentFields(ctx.db), data)
-  for (const field of PAYMENT_REQUIRED) if (!Object.hasOwn(data, field)) define(errors, field, [MSG.required])
+  const invalid = notAMapping(data)
+  if (invalid) return { status: 400, body: invalid }
+  // A create: every declared field in order, required ones "This field is required." in their place.
+  const { values, errors } = validate(paymentFields(ctx.db), data as Mapping, { partial: false, ctx: ctx.db.drf })
   const plan = new ChangePlan()
   const result = run(ctx, OPERATION.paymentCreate, { db: ctx.db, now: ctx.now, values, order }, plan, errors)
   if (!result.ok) return rejected(result.errors)

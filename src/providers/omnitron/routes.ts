@@ -1,15 +1,15 @@
 import type { Context } from 'hono'
-import { readBody } from '../../core/body.js'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
+import { serializerInfo } from '../../frameworks/drf/metadata.js'
 import { paginate } from '../../frameworks/drf/pagination.js'
 import { pythonInt } from '../../frameworks/drf/python.js'
 import { readDrfData } from '../../frameworks/drf/request.js'
 import { drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
-import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
-import { login } from './login.js'
+import { getObject, listResponse, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
+import { LOGIN_FIELDS, login } from './login.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
 import { omnitronStore } from './seed.js'
 import { serializeOrder, serializeOrderItem } from './serialize.js'
@@ -30,6 +30,7 @@ const pages: Paginator = (records, url) => paginate(records, url, { pageSize: 10
 export function omnitronRoutes() {
   const site = new DjangoSite({
     appendSlash: true,
+    settings: (c) => dbOf(c).drf,
     guard: (c) => {
       const auth = authenticateToken(c.req.header('authorization') ?? null, (key) => dbOf(c).tokens.get(key))
       return auth.ok ? undefined : auth.response
@@ -39,18 +40,11 @@ export function omnitronRoutes() {
   site.view('/api/v1/auth/login/', {
     name: 'Login',
     public: true,
+    postSerializer: () => serializerInfo(Object.entries(LOGIN_FIELDS)),
     async post(c) {
-      let data: unknown
-      if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-        const body = await readBody(c)
-        if (!body.ok) return body.response
-        data = Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body.bytes)))
-      } else {
-        const parsed = await readDrfData(c)
-        if (!parsed.ok) return parsed.response
-        data = parsed.data
-      }
-      const result = login(dbOf(c), data)
+      const parsed = await readDrfData(c)
+      if (!parsed.ok) return parsed.response
+      const result = login(dbOf(c), parsed.data)
       return drfJson(result.status, result.body)
     },
   })
@@ -92,7 +86,7 @@ export function omnitronRoutes() {
     },
   })
 
-  const findOrder = (c: Context<MockEnv>) => lookupInt(dbOf(c).orders, c.req.param('pk'))
+  const findOrder = (c: Context<MockEnv>) => getObject(dbOf(c).orders, c.req.param('pk'), 'Order')
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
     get: retrieveView(findOrder, serializeOrder),
@@ -122,7 +116,7 @@ export function omnitronRoutes() {
     },
   })
 
-  const findItem = (c: Context<MockEnv>) => lookupInt(dbOf(c).items, c.req.param('pk'))
+  const findItem = (c: Context<MockEnv>) => getObject(dbOf(c).items, c.req.param('pk'), 'OrderItem')
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),
@@ -134,7 +128,7 @@ export function omnitronRoutes() {
     async patch(c) {
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
-      const result = bulkStatusUpdate(writeContext(c), parsed.data)
+      const result = bulkStatusUpdate(writeContext(c), parsed.data as never)
       return drfJson(result.status, result.body)
     },
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { drfSettingsSchema } from '../../frameworks/drf/settings.js'
 
 /** Order status codes (docs/providers/omnitron.md "Order status codes"). */
 export const ORDER_STATUSES = [
@@ -200,6 +201,7 @@ const user = z
  */
 export const omnitronSection = z
   .object({
+    drf: drfSettingsSchema,
     users: z.array(user).default([]).describe('Who may log in (POST /api/v1/auth/login/) and which tokens are valid.'),
     shippingCompanies: z
       .array(z.string().min(1))

@@ -4,6 +4,7 @@ import type { SeedContext } from '../../core/provider.js'
 import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
 import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
+import { DEFAULT_DRF_SETTINGS, type DrfSettings } from '../../frameworks/drf/settings.js'
 import {
   DEFAULT_SHIPPING_COMPANIES,
   type OmnitronSection,
@@ -24,6 +25,8 @@ export const omnitronStore = storeKey<OmnitronDb>('omnitron')
 
 /** One session's Omnitron state. */
 export interface OmnitronDb {
+  /** How the provider runs DRF (scenario `drf`): parsers, release line. */
+  drf: DrfSettings
   orders: Table<typeof orderRecord, 'pk'>
   items: Table<typeof orderItemRecord, 'pk'>
   users: readonly OmnitronUser[]
@@ -55,6 +58,7 @@ export async function seedOmnitron(
   }
 
   const db: OmnitronDb = {
+    drf: section?.drf ?? DEFAULT_DRF_SETTINGS,
     orders: new Table('omnitron.orders', orderRecord, 'pk'),
     items: new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] }),
     users: section?.users ?? [],

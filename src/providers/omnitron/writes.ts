@@ -13,11 +13,12 @@ import {
   dictField,
   type Field,
   MSG,
+  notAMapping,
   primaryKeyField,
   validatePartial,
 } from '../../frameworks/drf/fields.js'
 import { pythonStr, pythonTypeName } from '../../frameworks/drf/python.js'
-import type { JsonValue } from '../../frameworks/drf/python-json.js'
+import { parseHtmlList, QueryDict } from '../../frameworks/drf/querydict.js'
 import { isPlainObject } from '../../frameworks/drf/request.js'
 import type { WriteResult } from '../../frameworks/drf/views.js'
 import { type OmnitronWrite, ONE_ORDER_AT_A_TIME, OPERATION, omnitronRules, oneOrderAtATime } from './rules.js'
@@ -35,10 +36,9 @@ export const NO_MATCHING_TYPE = 'No matching type.'
 
 export type WriteContext = WriteScope<OmnitronDb>
 
-const notDict = (data: unknown): WriteResult => ({
-  status: 400,
-  body: { non_field_errors: [MSG.notDict(pythonTypeName(data))] },
-})
+/** Request data as a serializer takes it: a JSON value or form data. */
+type Data = unknown
+type Mapping = Record<string, unknown> | QueryDict
 const hasErrors = (errors: object) => Object.keys(errors).length > 0
 
 const run = (ctx: WriteContext, operation: string, write: OmnitronWrite, plan: ChangePlan, apply?: () => void) =>
@@ -49,9 +49,10 @@ const run = (ctx: WriteContext, operation: string, write: OmnitronWrite, plan: C
 const orderFields = { status: choiceField(ORDER_STATUSES, NO_MATCHING_TYPE), is_send: booleanField() }
 
 /** PATCH /api/v1/orders/{pk}/ */
-export function updateOrder(ctx: WriteContext, order: OrderRecord, data: JsonValue): WriteResult {
-  if (!isPlainObject(data)) return notDict(data)
-  const { values, errors } = validatePartial(orderFields, data)
+export function updateOrder(ctx: WriteContext, order: OrderRecord, data: Data): WriteResult {
+  const invalid = notAMapping(data)
+  if (invalid) return { status: 400, body: invalid }
+  const { values, errors } = validatePartial(orderFields, data as Mapping, ctx.db.drf)
   if (hasErrors(errors)) return { status: 400, body: errors }
   const plan = new ChangePlan()
   plan.touch(ctx.db.orders, order) // Django's save() writes even when nothing changed
@@ -146,9 +147,10 @@ function itemWrite(ctx: WriteContext, item: OrderItemRecord, values: Record<stri
 }
 
 /** PATCH /api/v1/order_items/{pk}/ */
-export function updateItem(ctx: WriteContext, item: OrderItemRecord, data: JsonValue): WriteResult {
-  if (!isPlainObject(data)) return notDict(data)
-  const { values, errors } = validatePartial(itemFields(ctx.db), data)
+export function updateItem(ctx: WriteContext, item: OrderItemRecord, data: Data): WriteResult {
+  const invalid = notAMapping(data)
+  if (invalid) return { status: 400, body: invalid }
+  const { values, errors } = validatePartial(itemFields(ctx.db), data as Mapping, ctx.db.drf)
   if (hasErrors(errors)) return { status: 400, body: errors }
   const plan = new ChangePlan()
   plan.touch(ctx.db.items, item)
@@ -174,10 +176,12 @@ interface BulkError {
  * first entry's order; atomic — any error and nothing is written, and the 400
  * lists every failing entry in the documented format.
  */
-export function bulkStatusUpdate(ctx: WriteContext, data: JsonValue): WriteResult {
-  if (!isPlainObject(data))
-    return { status: 400, body: [{ message: { non_field_errors: [MSG.notDict(pythonTypeName(data))] }, args: {} }] }
-  const entries = data.orderitem_set
+export function bulkStatusUpdate(ctx: WriteContext, data: Data): WriteResult {
+  const invalid = notAMapping(data)
+  if (invalid) return { status: 400, body: [{ message: invalid, args: {} }] }
+  // From a form, a list is `orderitem_set[0]id=…` entries (DRF's parse_html_list).
+  const entries =
+    data instanceof QueryDict ? parseHtmlList(data, 'orderitem_set') : (data as Record<string, unknown>).orderitem_set
   if (entries === undefined) return { status: 400, body: [{ message: { orderitem_set: [MSG.required] }, args: {} }] }
   if (!Array.isArray(entries)) {
     return {
@@ -201,28 +205,29 @@ export function bulkStatusUpdate(ctx: WriteContext, data: JsonValue): WriteResul
   const updated: OrderItemRecord[] = []
   let orderPk: number | undefined
 
-  for (const entry of entries) {
-    if (!isPlainObject(entry)) {
+  for (const entry of entries as unknown[]) {
+    if (!(entry instanceof QueryDict || isPlainObject(entry))) {
       errors.push({ message: { non_field_errors: [MSG.notDict(pythonTypeName(entry))] }, args: {} })
       continue
     }
-    const args = { orderitem_id: pythonStr(entry.id) }
-    if (entry.id === undefined || entry.id === null) {
-      errors.push({ message: { id: [entry.id === null ? MSG.null : MSG.required] }, args })
+    const rawId = entry instanceof QueryDict ? entry.get('id') : (entry as Record<string, unknown>).id
+    const args = { orderitem_id: pythonStr(rawId) }
+    if (rawId === undefined) {
+      errors.push({ message: { id: [MSG.required] }, args })
       continue
     }
-    const id = idField.toInternal(entry.id)
+    const id = idField.run(rawId, ctx.db.drf)
     if (!id.ok) {
       errors.push({ message: { id: id.errors as string[] }, args })
       continue
     }
-    const item = ctx.db.items.get(id.value)!
+    const item = ctx.db.items.get(id.value!)!
     orderPk ??= item.order
     if (refuses(ctx, oneOrderAtATime, { db: ctx.db, now: ctx.now, values: {}, item, bulkOrder: orderPk })) {
       errors.push({ message: [ONE_ORDER_AT_A_TIME], args })
       continue
     }
-    const { values, errors: fieldErrors } = validatePartial(spec, entry)
+    const { values, errors: fieldErrors } = validatePartial(spec, entry as Mapping, ctx.db.drf)
     if (hasErrors(fieldErrors)) {
       errors.push({ message: fieldErrors, args })
       continue
