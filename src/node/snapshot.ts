@@ -346,7 +346,8 @@ export function snapshotYaml(options: SnapshotOptions, snapshot: Snapshot, taken
   const doc = {
     description: `Snapshot of ${options.provider} orders ${options.orders.join(', ')} from ${origin}.`,
     extends: 'default',
-    providers: { [options.provider]: snapshot.section },
+    // No generated orders: their ids could be the snapshot's own.
+    providers: { [options.provider]: { ...snapshot.section, generate: { orders: 0 } } },
   }
   return `${header}\n${stringify(doc, { lineWidth: 0 })}`
 }
