@@ -10,7 +10,7 @@ import { orderItemRecord, orderRecord } from '../providers/omnitron/schemas.js'
 import type { ProviderName } from '../verify/cases/types.js'
 import { BUNDLED_SCENARIOS_DIR } from './scenario-files.js'
 import type { Io } from './verify/cli.js'
-import { rateLimiter } from './verify/run.js'
+import { rateLimiter, scenarioSources } from './verify/run.js'
 
 /**
  * `snapshot`: reads orders through the provider's own GET endpoints and
@@ -352,12 +352,11 @@ export function snapshotYaml(options: SnapshotOptions, snapshot: Snapshot, taken
   return `${header}\n${stringify(doc, { lineWidth: 0 })}`
 }
 
-/** Checks the file loads as a scenario beside the others of `dir` (its `extends` resolves there). */
-export function checkSnapshot(file: string, text: string, dir = BUNDLED_SCENARIOS_DIR): void {
-  const sources: ScenarioSource[] = readdirSync(dir)
-    .filter((n) => /\.(ya?ml|json)$/i.test(n) && !n.endsWith('.schema.json') && n !== basename(file))
-    .map((n) => ({ file: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }))
-  buildScenarios([...sources, { file, text }], allProviders)
+/** Checks the file loads as a scenario beside the bundled ones and those of `dir` (as verify loads it). */
+export function checkSnapshot(file: string, text: string, dir?: string): void {
+  const name = basename(file).replace(/\.ya?ml$/i, '')
+  const others = scenarioSources(dir).filter((s) => basename(s.file).replace(/\.(ya?ml|json)$/i, '') !== name)
+  buildScenarios([...others, { file, text }], allProviders)
 }
 
 const OPTIONS = {
@@ -385,7 +384,7 @@ api keys and passwords are never written.
   --api-key K         Aymakan                                      [VERIFY_API_KEY]
   --orders IDS        comma-separated order ids (Omnitron pk, Hamgam id, Aymakan order_id)
   --out FILE          the scenario file to write, e.g. scenarios/mine.yaml (its name: "mine")
-  --scenarios DIR     where the scenario it extends lives              default: bundled
+  --scenarios DIR     your scenarios (beside the bundled ones) where verify will load it
   --rate N            requests per second                              default 2
   --timeout-ms N      deadline of each request                         default 10000
 
@@ -443,7 +442,7 @@ export async function snapshotMain(argv: readonly string[], io: Io = processIo):
     const snapshot = await takeSnapshot(options)
     for (const w of snapshot.warnings) io.stderr(`warning: ${w}\n`)
     text = snapshotYaml(options, snapshot)
-    checkSnapshot(out, text, values.scenarios ?? BUNDLED_SCENARIOS_DIR)
+    checkSnapshot(out, text, values.scenarios)
   } catch (error) {
     io.stderr(`order-contract-mock snapshot: ${(error as Error).message}\n`)
     return 1

@@ -14,7 +14,7 @@ reports every difference (status, content type, keys and value types, error mess
   --token T           Omnitron and Hamgam: the API token          [VERIFY_TOKEN]
   --api-key K         Aymakan: the api key                         [VERIFY_API_KEY]
   --scenario NAME     the mock's scenario (e.g. a snapshot)         default "default"
-  --scenarios DIR     directory of scenario files                   default: bundled
+  --scenarios DIR     your scenario files (beside the bundled ones)
   --record NAME=ID    a record the cases name on the real provider (repeatable), e.g. order=123
   --records FILE      JSON: {"order": 123, ...} or a list of such record sets
   --allow-writes      also run the cases that change records (a sandbox only)
