@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: every figure is a ratio against baselines measured in the
- * same run on the same machine (targets.md). Servers run each in their own
+ * same run on the same machine (the README's Performance targets). Servers run each in their own
  * process; the load generator (autocannon) runs in its own process too.
  * Writes bench/results/latest.json and bench/results/latest.md.
  *

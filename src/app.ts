@@ -4,6 +4,7 @@ import { controlLayer } from './control-layer.js'
 import type { MockEnv } from './core/context.js'
 import type { MockEngine } from './core/engine.js'
 import { problemResponse } from './core/problem.js'
+import { rebuiltWith } from './core/respond.js'
 
 export interface RequestLogEntry {
   method: string
@@ -25,6 +26,8 @@ export interface AppOptions {
   adminToken?: string
   /** Extra figures for /__mock/health (the Node server adds memory and open handles). */
   diagnostics?: () => Record<string, unknown>
+  /** The Response class this app's answers are built with (the Node server passes node-server's lightweight one). Default: the platform's. */
+  responseClass?: typeof Response
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -38,6 +41,16 @@ export { RULES_HEADER } from './control-layer.js'
 export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<MockEnv> {
   const app = new Hono<MockEnv>({ strict: true })
   const maxSize = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+
+  if (options.responseClass) {
+    const ctor = options.responseClass
+    app.use('*', async (c, next) => {
+      await next()
+      const response = c.res
+      c.res = undefined as never // replace, not merge: Hono's setter would rebuild with the platform's Response
+      c.res = rebuiltWith(response, ctor)
+    })
+  }
 
   if (options.onRequest) {
     const log = options.onRequest

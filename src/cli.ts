@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
 import { ScenarioError } from './core/scenario/registry.js'
-import { VERSION } from './index.js'
-import { startServer } from './server.js'
+import { startServer, VERSION } from './node/index.js'
 
 const HELP = `order-contract-mock ${VERSION}
 A contract-testing mock of the Omnitron, Hamgam and Aymakan order-update APIs.

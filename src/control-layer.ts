@@ -1,13 +1,16 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { readLimitedBody } from './core/body.js'
+import type { Instant } from './core/clock.js'
 import type { MockEnv, RequestContext } from './core/context.js'
 import { isProblem, readControl } from './core/control.js'
 import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
-import { clip, redactHeaders } from './core/journal.js'
+import { clip, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
 import type { AnyProvider } from './core/provider.js'
 import { knownText, textResponse, withHeaders } from './core/respond.js'
+import type { Scenario } from './core/scenario/registry.js'
+import type { Session } from './core/sessions.js'
 
 /** Which business rules decided the answer (GET /__mock/rules explains each id). */
 export const RULES_HEADER = 'X-Mock-Rules'
@@ -27,29 +30,15 @@ export function controlLayer(
   maxBodyBytes: number,
 ): MiddlewareHandler<MockEnv> {
   const mountPath = `/${provider.name}`
+  const secrets = secretHeaderSet(provider.secretHeaders)
   return async (c, next) => {
     const started = performance.now()
     const arrived = new Date().toISOString()
-    const headers = c.req.raw.headers
-    const control = readControl(
-      headers,
-      { scenario: engine.defaultScenario, session: DEFAULT_SESSION },
-      engine.scenarios,
-    )
-    if (isProblem(control)) return problemResponse(control)
-    const delayHeader = parseDelayHeader(headers.get('x-mock-delay'))
-    if (typeof delayHeader === 'object') return problemResponse(delayHeader)
-    const scenario = engine.scenarios.get(control.scenario)!
-    const session = await engine.session(control.scenario, control.session)
-    const faultHeader = parseFaultHeader(headers.get('x-mock-fault'), scenario.faults, session.faults.random)
-    if (faultHeader && 'code' in faultHeader) return problemResponse(faultHeader)
+    const control = await resolveControl(engine, c.req.raw.headers)
+    if ('response' in control) return control.response
+    const { scenario, session, delayHeader, faultHeader } = control
 
-    // GET and HEAD bodies are never read (neither Django nor Laravel looks at them).
-    const method = c.req.method
-    const body =
-      method === 'GET' || method === 'HEAD'
-        ? ({ ok: true, bytes: EMPTY } as const)
-        : await (c.env?.mockReadBody?.(maxBodyBytes) ?? readLimitedBody(c.req.raw, maxBodyBytes))
+    const body = await readRequestBody(c, maxBodyBytes)
     const url = new URL(c.req.url)
     const path = url.pathname.slice(mountPath.length) || '/'
     const mock: RequestContext = {
@@ -61,54 +50,104 @@ export function controlLayer(
       maxBodyBytes,
       fired: [],
       provider: provider.name,
-      body: body.ok ? body.bytes : new Uint8Array(0),
+      body: body.ok ? body.bytes : EMPTY,
     }
     c.set('mock', mock)
 
     const fault: AppliedFault | undefined =
-      (faultHeader as AppliedFault | undefined) ??
-      session.faults.choose(scenario.faults, { provider: provider.name, method: c.req.method, path })
+      faultHeader ?? session.faults.choose(scenario.faults, { provider: provider.name, method: c.req.method, path })
     const delayMs = (delayHeader ?? 0) + (fault?.delayMs ?? 0)
     if (delayMs > 0) await (c.env?.mockSleep ?? sleep)(delayMs)
 
-    const breaks = fault && (fault.status !== undefined || fault.connection !== undefined)
-    let response: Response
-    if (!body.ok) response = body.response
-    else if (breaks && fault.when === 'before') response = faultResponse(provider, fault, c.req.method)
-    else {
-      await next()
-      response = breaks ? faultResponse(provider, fault, c.req.method) : c.res
-    }
+    let response = body.ok ? await answer(c, next, provider, fault) : body.response
     response = decorate(response, mock.fired, mock.unmatched?.closest)
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
-    session.journal.add({
-      time: arrived,
-      provider: provider.name,
-      method: c.req.method,
-      path,
-      query: queryObject(url),
-      headers: redactHeaders(headers),
-      body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
-      status: response.status,
-      responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
-        ? null
-        : clip(knownText(response) ?? (await response.clone().text())),
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      rules: mock.fired,
-      ...(fault && {
-        fault: {
-          name: fault.name,
-          kind: fault.connection ? 'connection' : fault.status ? 'status' : 'delay',
-          when: fault.when,
-        },
-      }),
-      unmatched: mock.unmatched !== undefined,
-      ...(mock.unmatched && { closestRoutes: mock.unmatched.closest }),
-      ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
-    })
+    session.journal.add(await journalEntry({ c, mock, path, url, arrived, started, secrets, response, fault }))
     return response
+  }
+}
+
+type Resolved =
+  | { response: Response }
+  | {
+      scenario: Scenario
+      session: Session
+      now?: Instant
+      delayHeader: number | undefined
+      faultHeader: AppliedFault | undefined
+    }
+
+/** The control headers: scenario, session (seeded on first use), clock, delay, forced fault; a bad one is a problem answer. */
+async function resolveControl(engine: MockEngine, headers: Headers): Promise<Resolved> {
+  const control = readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
+  if (isProblem(control)) return { response: problemResponse(control) }
+  const delayHeader = parseDelayHeader(headers.get('x-mock-delay'))
+  if (typeof delayHeader === 'object') return { response: problemResponse(delayHeader) }
+  const scenario = engine.scenarios.get(control.scenario)!
+  const session = await engine.session(control.scenario, control.session)
+  const faultHeader = parseFaultHeader(headers.get('x-mock-fault'), scenario.faults, session.faults.random)
+  if (faultHeader && 'code' in faultHeader) return { response: problemResponse(faultHeader) }
+  return { scenario, session, ...(control.now && { now: control.now }), delayHeader, faultHeader }
+}
+
+/** The body, read once within the limit. GET and HEAD bodies are never read (neither Django nor Laravel looks at them). */
+function readRequestBody(c: Context<MockEnv>, maxBodyBytes: number) {
+  const method = c.req.method
+  if (method === 'GET' || method === 'HEAD') return { ok: true, bytes: EMPTY } as const
+  return c.env?.mockReadBody?.(maxBodyBytes) ?? readLimitedBody(c.req.raw, maxBodyBytes)
+}
+
+/** The provider's answer, or the fault's in its place (before the handler runs, or after it changed state). */
+async function answer(
+  c: Context<MockEnv>,
+  next: () => Promise<void>,
+  provider: AnyProvider,
+  fault: AppliedFault | undefined,
+): Promise<Response> {
+  const breaks = fault && (fault.status !== undefined || fault.connection !== undefined)
+  if (breaks && fault.when === 'before') return faultResponse(provider, fault, c.req.method)
+  await next()
+  return breaks ? faultResponse(provider, fault, c.req.method) : c.res
+}
+
+async function journalEntry(r: {
+  c: Context<MockEnv>
+  mock: RequestContext
+  path: string
+  url: URL
+  arrived: string
+  started: number
+  secrets: ReadonlySet<string>
+  response: Response
+  fault: AppliedFault | undefined
+}): Promise<Omit<JournalEntry, 'id'>> {
+  const { mock, response, fault } = r
+  return {
+    time: r.arrived,
+    provider: mock.provider,
+    method: r.c.req.method,
+    path: r.path,
+    query: queryObject(r.url),
+    headers: redactHeaders(r.c.req.raw.headers, r.secrets),
+    body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
+    status: response.status,
+    responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
+      ? null
+      : clip(knownText(response) ?? (await response.clone().text())),
+    durationMs: Math.round((performance.now() - r.started) * 100) / 100,
+    rules: mock.fired,
+    ...(fault && {
+      fault: {
+        name: fault.name,
+        kind: fault.connection ? 'connection' : fault.status ? 'status' : 'delay',
+        when: fault.when,
+      },
+    }),
+    unmatched: mock.unmatched !== undefined,
+    ...(mock.unmatched && { closestRoutes: mock.unmatched.closest }),
+    ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
   }
 }
 

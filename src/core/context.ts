@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { Instant } from './clock.js'
 import type { Scenario } from './scenario/registry.js'
 import type { Session } from './sessions.js'
+import type { StoreKey } from './store.js'
 
 /** What the control layer resolved for one request; provider routes read it from `c.get('mock')`. */
 export interface RequestContext {
@@ -67,10 +68,10 @@ export interface WriteScope<Db> {
   committed(): void
 }
 
-export function writeScope<Db>(c: Context<MockEnv>, provider: string): WriteScope<Db> {
+export function writeScope<Db>(c: Context<MockEnv>, store: StoreKey<Db>): WriteScope<Db> {
   const mock = c.get('mock')
   return {
-    db: mock.session.dbs.get(provider) as Db,
+    db: mock.session.stores.get(store),
     now: mock.now,
     disabledRules: mock.scenario.disabledRules,
     fired: mock.fired,

@@ -1,7 +1,7 @@
 import { type Instant, parseInstant } from './clock.js'
 import type { Problem } from './problem.js'
 
-/** The control headers (DESIGN.md "Control surface"). */
+/** The control headers (README "Control headers"). */
 export const HEADER = {
   scenario: 'x-mock-scenario',
   session: 'x-mock-session',

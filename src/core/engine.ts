@@ -1,11 +1,12 @@
-import { faker } from '@faker-js/faker/locale/en'
 import { type Instant, instantFromDate } from './clock.js'
 import { FaultState } from './faults.js'
 import { Journal } from './journal.js'
 import type { AnyProvider } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
 import type { Scenario } from './scenario/registry.js'
+import { seededFaker } from './seeded-faker.js'
 import { type Session, SessionCache } from './sessions.js'
+import { Stores } from './store.js'
 
 export interface EngineOptions {
   providers: readonly AnyProvider[]
@@ -60,23 +61,19 @@ export class MockEngine {
   }
 
   async #seed(key: string, scenario: Scenario, id: string): Promise<Session> {
-    const dbs = new Map<string, unknown>()
+    const stores = new Stores()
     for (const provider of this.providers) {
       // One stream of random values per provider, so adding a provider or a
       // record to another provider's section never changes this one's data.
-      // Providers generate synchronously before their first await (the faker is shared).
-      faker.seed(seedFor(scenario.seed, provider.name))
-      faker.setDefaultRefDate(scenario.refDate)
-      dbs.set(
-        provider.name,
-        await provider.seed(scenario.providers[provider.name], { faker, refDate: scenario.refDate }),
-      )
+      const faker = seededFaker(seedFor(scenario.seed, provider.name), scenario.refDate)
+      const section = scenario.providers[provider.name]
+      stores.set(provider.store, await provider.seed(section, { faker, refDate: scenario.refDate }))
     }
     return {
       key,
       id,
       scenario,
-      dbs,
+      stores,
       createdAt: new Date(),
       journal: new Journal(this.journalSize),
       // Every session of a scenario draws the same sequence: a probability fault repeats run after run.
@@ -95,7 +92,7 @@ export class MockEngine {
   state(session: Session): Record<string, Record<string, unknown[]>> {
     const out: Record<string, Record<string, unknown[]>> = {}
     for (const provider of this.providers) {
-      const tables = provider.tables(session.dbs.get(provider.name))
+      const tables = provider.tables(session.stores.get(provider.store))
       out[provider.name] = Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, table.snapshot()]))
     }
     return out
@@ -122,7 +119,7 @@ export class MockEngine {
         problems.push(`${providerName}: expected an object of collections`)
         continue
       }
-      const tables = provider.tables(session.dbs.get(provider.name))
+      const tables = provider.tables(session.stores.get(provider.store))
       for (const [name, rows] of Object.entries(collections as Record<string, unknown>)) {
         const table = Object.hasOwn(tables, name) ? tables[name] : undefined
         if (!table) {

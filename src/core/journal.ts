@@ -33,13 +33,19 @@ export interface JournalEntry {
   writeSeq?: number
 }
 
-const REDACTED_HEADERS = new Set(['authorization', 'api-key', 'x-mock-admin-token', 'cookie'])
+/** Headers no journal keeps whatever the provider: the mock's own admin token and cookies. Providers add their secrets. */
+const ALWAYS_REDACTED = ['x-mock-admin-token', 'cookie', 'authorization']
+
+/** The set of header names whose values a provider's journal never keeps (lower case). */
+export function secretHeaderSet(providerSecrets: readonly string[]): ReadonlySet<string> {
+  return new Set([...ALWAYS_REDACTED, ...providerSecrets.map((h) => h.toLowerCase())])
+}
 /** Bodies are kept up to this many characters; longer ones are cut (and say so). */
 const MAX_BODY_CHARS = 64 * 1024
 
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: Headers, secrets: ReadonlySet<string>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of headers) out[k] = REDACTED_HEADERS.has(k) ? '[redacted]' : v
+  for (const [k, v] of headers) out[k] = secrets.has(k) ? '[redacted]' : v
   return out
 }
 

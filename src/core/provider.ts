@@ -3,6 +3,7 @@ import type { Hono } from 'hono'
 import type { z } from 'zod'
 import type { MockEnv } from './context.js'
 import type { Rule } from './rules.js'
+import type { StoreKey } from './store.js'
 import type { Table } from './table.js'
 
 export interface SeedContext {
@@ -16,14 +17,18 @@ export interface SeedContext {
  * Everything the engine knows about a provider. A provider is one folder
  * (schemas, seed, rules, routes, serializers); adding one touches nothing in core.
  */
-export interface Provider<Section = unknown, Db = unknown> {
+export interface Provider<Section = unknown, Db = unknown, Name extends string = string> {
   /** Mount prefix on the standalone server (`/<name>`), key of its scenario section. */
-  readonly name: string
+  readonly name: Name
   readonly title: string
   /** Validates this provider's section of a scenario file. */
   readonly scenarioSchema: z.ZodType<Section>
   /** Builds one session's records from the scenario section (absent section: the provider's defaults). */
   seed(section: Section | undefined, ctx: SeedContext): Promise<Db>
+  /** The typed handle its routes and rules read the session's store with. */
+  readonly store: StoreKey<Db>
+  /** Request headers that carry its secrets: the journal never keeps their values. */
+  readonly secretHeaders: readonly string[]
   /** The session's record tables by collection name: exported and imported by /__mock/state. */
   // biome-ignore lint/suspicious/noExplicitAny: a provider's tables have their own schemas; core only exports and imports them
   tables(db: Db): Record<string, Table<any, any>>
@@ -36,4 +41,14 @@ export interface Provider<Section = unknown, Db = unknown> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds providers of every section and store type
-export type AnyProvider = Provider<any, any>
+export type AnyProvider = Provider<any, any, string>
+
+/** The store type a provider declares. */
+export type StoreOf<P> = P extends { readonly store: StoreKey<infer Db> } ? Db : never
+
+/** Declares a provider, keeping its name as a literal type (so `ProviderDbs` can be derived from the list). */
+export function defineProvider<const Name extends string, Section, Db>(
+  provider: Provider<Section, Db, Name>,
+): Provider<Section, Db, Name> {
+  return provider
+}

@@ -5,15 +5,8 @@
  */
 const texts = new WeakMap<Response, string>()
 
-/** The Response class answers are built with: the platform's, or one a transport prefers (see server.ts). */
-let ResponseClass: typeof Response = globalThis.Response
-
-export function useResponseClass(ctor: typeof Response): void {
-  ResponseClass = ctor
-}
-
 export function textResponse(text: string | null, init: ResponseInit): Response {
-  const response = new ResponseClass(text, init)
+  const response = new Response(text, init)
   if (text !== null) texts.set(response, text)
   return response
 }
@@ -35,4 +28,20 @@ export function withHeaders(response: Response, headers: Record<string, string>)
     const init = { status: response.status, statusText: response.statusText, headers: merged }
     return text !== undefined ? textResponse(text, init) : new Response(response.body, init)
   }
+}
+
+/**
+ * The same answer built with another Response class (a transport's own, see
+ * AppOptions.responseClass). Headers go in as a plain object, which
+ * node-server writes without building a Headers list.
+ */
+export function rebuiltWith(response: Response, ctor: typeof Response): Response {
+  if (response.constructor === ctor) return response
+  const text = texts.get(response)
+  const headers: Record<string, string> = {}
+  for (const [k, v] of response.headers) headers[k] = v
+  const init = { status: response.status, statusText: response.statusText, headers }
+  const rebuilt = new ctor(text ?? response.body, init)
+  if (text !== undefined) texts.set(rebuilt, text)
+  return rebuilt
 }

@@ -56,22 +56,20 @@ export function describeRule(rule: Rule<never>): RuleInfo {
   }
 }
 
-interface PatchTarget {
-  patch(record: never, changes: never): void
-}
-
 /**
  * Changes to commit, grouped by record. Rules read pending values through it,
  * so a later rule sees what an earlier one derived. Nothing is written before `commit`.
  */
 export class ChangePlan {
-  readonly #changes = new Map<object, { table: PatchTarget; set: Record<string, unknown> }>()
+  /** Per record: the pending field values, and how to write them (its table's patch, bound to it). */
+  readonly #changes = new Map<object, { set: Record<string, unknown>; write: () => void }>()
 
   set<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R, changes: Partial<R>): void {
     let entry = this.#changes.get(record)
     if (!entry) {
       // A prototype-less object: no key, not even "__proto__", can reach a prototype.
-      entry = { table: table as unknown as PatchTarget, set: Object.create(null) as Record<string, unknown> }
+      const set: Partial<R> & Record<string, unknown> = Object.create(null)
+      entry = { set, write: () => table.patch(record, set) }
       this.#changes.set(record, entry)
     }
     for (const key of Object.keys(changes)) entry.set[key] = (changes as Record<string, unknown>)[key]
@@ -93,14 +91,14 @@ export class ChangePlan {
     this.set(table, record, {})
   }
 
-  /** Every record this write saves, with the table it belongs to. */
-  entries(): { record: object; table: { patch(record: never, changes: never): void } }[] {
-    return [...this.#changes].map(([record, { table }]) => ({ record, table }))
+  /** Sets the same fields on every record this write saves (e.g. an auto_now timestamp). */
+  setOnEverySaved(changes: Record<string, unknown>): void {
+    for (const { set } of this.#changes.values()) for (const key of Object.keys(changes)) set[key] = changes[key]
   }
 
   /** Synchronous and infallible: everything was validated before. */
   commit(): void {
-    for (const [record, { table, set }] of this.#changes) table.patch(record as never, set as never)
+    for (const { write } of this.#changes.values()) write()
   }
 }
 

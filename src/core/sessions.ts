@@ -2,6 +2,7 @@ import type { Instant } from './clock.js'
 import type { FaultState } from './faults.js'
 import type { Journal } from './journal.js'
 import type { Scenario } from './scenario/registry.js'
+import type { Stores } from './store.js'
 
 /** A session's clock (PUT /__mock/clock): frozen at an instant, or real time shifted by an offset. */
 export type SessionClock = { frozen: Instant } | { offsetMs: number } | undefined
@@ -11,8 +12,8 @@ export interface Session {
   readonly key: string
   readonly id: string
   readonly scenario: Scenario
-  /** Each provider's records, by provider name. */
-  readonly dbs: ReadonlyMap<string, unknown>
+  /** Each provider's records, read through the provider's typed key. */
+  readonly stores: Stores
   readonly createdAt: Date
   readonly journal: Journal
   readonly faults: FaultState

@@ -156,6 +156,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   delete(pk: unknown): boolean {
     const record = this.#index.get(pk)
     if (record === undefined) return false
+    // @msw/data types delete() over its own record type (with internal symbols); ours is the same object.
     this.#collection.delete(record as never)
     this.#index.delete(pk)
     this.#indexRemove(record)

@@ -2,15 +2,25 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AnyProvider } from '../core/provider.js'
-import { buildScenarios, type Scenario, ScenarioError, type ScenarioSource } from '../core/scenario/registry.js'
+import {
+  buildScenarios,
+  type Scenario,
+  ScenarioError,
+  type ScenarioOrigin,
+  type ScenarioSource,
+} from '../core/scenario/registry.js'
 
 /** The scenarios shipped with the package (`scenarios/` beside `dist/`). */
 export const BUNDLED_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i
 
-/** Reads every .yaml/.yml/.json file of a directory (not recursive; the JSON Schema is skipped). */
-export function loadScenarioDir(dir: string, providers: readonly AnyProvider[]): Map<string, Scenario> {
+/**
+ * The scenario files of a directory as sources (not recursive; the JSON
+ * Schema is skipped). Throws ScenarioError when the folder cannot be read or
+ * holds none.
+ */
+export function readScenarioDir(dir: string, origin: ScenarioOrigin = 'user'): ScenarioSource[] {
   let names: string[]
   try {
     if (!statSync(dir).isDirectory()) throw new ScenarioError([`${dir}: not a directory`])
@@ -25,8 +35,13 @@ export function loadScenarioDir(dir: string, providers: readonly AnyProvider[]):
   for (const name of names) {
     if (!SCENARIO_FILE.test(name) || name.endsWith('.schema.json')) continue
     const file = join(dir, name)
-    sources.push({ file: relative(process.cwd(), file) || file, text: readFileSync(file, 'utf8') })
+    sources.push({ file: relative(process.cwd(), file) || file, text: readFileSync(file, 'utf8'), origin })
   }
   if (sources.length === 0) throw new ScenarioError([`${dir}: no scenario files (*.yaml, *.yml, *.json)`])
-  return buildScenarios(sources, providers)
+  return sources
+}
+
+/** Builds the scenarios of one directory alone (no bundled ones layered under it). */
+export function loadScenarioDir(dir: string, providers: readonly AnyProvider[]): Map<string, Scenario> {
+  return buildScenarios(readScenarioDir(dir), providers)
 }

@@ -14,7 +14,7 @@ const send = (api: Client, method: string, path: string, body?: unknown, headers
   })
 const get = async (api: Client, path: string, headers = STAFF) => json(await api(path, { headers }))
 
-/** Seed 002's tables, in their order. */
+/** The Update Order Item page's tables, in their order (docs/providers/hamgam.md "Response shapes"). */
 const ORDER_KEYS = [
   'id',
   'key',
@@ -71,7 +71,7 @@ async function state(t: Transport, api: Client) {
 
 forEachTransport((t) => {
   describe('Hamgam', () => {
-    it("seed 002's example request succeeds and answers the whole order with the documented keys", async () => {
+    it('the documented example request succeeds and answers the whole order with the documented keys', async () => {
       const api = t().client('hamgam')
       const res = await send(api, 'PATCH', '/api/orders/123/items/789', { quantity: 3, unit_discount: 5.0 })
       expect(res.status).toBe(200)

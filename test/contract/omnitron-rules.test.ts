@@ -1,5 +1,5 @@
 /**
- * Every Key Point of seed 000 as a named rule: one case where it fires and one
+ * Every Key Point of Update Order Item (docs/providers/omnitron.md) as a named rule: one case where it fires and one
  * where its condition is absent, through both transports, asserting the
  * response and the state after it. Fixtures: scenarios/default.yaml.
  */

@@ -6,7 +6,7 @@
  * inside a request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/index.js'
+import { type RunningServer, startServer } from '../../src/node/index.js'
 
 const H = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }
 const ITEMS = [1, 2, 3]

@@ -5,7 +5,7 @@
  */
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/index.js'
+import { type RunningServer, startServer } from '../../src/node/index.js'
 
 /** Sends one raw HTTP request; resolves with what came back and how the connection ended. */
 function raw(port: number, fault: string): Promise<{ bytes: Buffer; ending: string }> {

@@ -4,7 +4,7 @@
  */
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/index.js'
+import { type RunningServer, startServer } from '../../src/node/index.js'
 
 const OMNITRON = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }
 

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/index.js'
+import { createApp } from '../../src/node/index.js'
 import { documentedUpdateRequest } from '../fixtures/aymakan-docs.js'
 import { documentedBulkRequest, documentedItemRequest } from '../fixtures/omnitron-docs.js'
 

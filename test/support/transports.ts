@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe } from 'vitest'
-import { createApp, type MockApp, type RunningServer, startServer } from '../../src/index.js'
 import { createHandlers } from '../../src/msw.js'
+import { createApp, type MockApp, type RunningServer, startServer } from '../../src/node/index.js'
 
 export const AUTH = { Authorization: 'Token omnitron-test-token' }
 export const JSON_HEADERS = { ...AUTH, 'Content-Type': 'application/json' }

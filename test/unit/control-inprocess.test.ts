@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp, createMock } from '../../src/index.js'
+import { createApp, createMock } from '../../src/node/index.js'
 
 const BASE = 'https://omnitron.example.com'
 const H = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SessionCache } from '../../src/core/sessions.js'
-import { createMock } from '../../src/index.js'
+import { createMock } from '../../src/node/index.js'
 
 const BASE = 'https://omnitron.example.com'
 const mock = await createMock({ baseUrls: { omnitron: BASE } })

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/index.js'
+import { createApp } from '../../src/node/index.js'
 
 const app = createApp()
 const H = { Authorization: 'Token hamgam-admin-token', 'Content-Type': 'application/json' }

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildScenarios } from '../../src/core/scenario/registry.js'
-import { createApp } from '../../src/index.js'
+import { createApp } from '../../src/node/index.js'
 import { allProviders } from '../../src/providers/index.js'
 
 const POISON = ['__proto__', 'constructor', 'prototype'] as const

@@ -11,6 +11,10 @@ export interface Scenario {
   readonly name: string
   readonly description: string
   readonly file: string
+  /** Shipped with the package, or the user's own (which wins over a bundled one of the same name). */
+  readonly origin: ScenarioOrigin
+  /** Set when this user scenario replaced a bundled one of the same name: that file. */
+  readonly overrides?: string
   readonly extends?: string
   readonly seed: number
   readonly refDate: Date
@@ -25,7 +29,11 @@ export interface Scenario {
 export interface ScenarioSource {
   file: string
   text: string
+  /** Default `user`. */
+  origin?: ScenarioOrigin
 }
+
+export type ScenarioOrigin = 'bundled' | 'user'
 
 /** Every problem found in the scenario files, each naming the file and the path inside it. */
 export class ScenarioError extends Error {
@@ -73,7 +81,9 @@ export function buildScenarios(
   providers: readonly AnyProvider[],
 ): Map<string, Scenario> {
   const problems: string[] = []
-  const raw = new Map<string, { source: ScenarioSource; doc: Record<string, unknown> }>()
+  const raw = new Map<string, { source: ScenarioSource; doc: Record<string, unknown>; overrides?: string }>()
+  /** Bundled scenarios a user's file of the same name replaced (still reachable as that file's own parent). */
+  const shadowed = new Map<string, { source: ScenarioSource; doc: Record<string, unknown> }>()
 
   for (const source of sources) {
     const doc = parseText(source, problems)
@@ -90,6 +100,12 @@ export function buildScenarios(
       continue
     }
     const clash = raw.get(name)
+    // The user's folder layers over the bundled scenarios: the same name replaces the bundled one.
+    if (clash && (clash.source.origin ?? 'user') === 'bundled' && (source.origin ?? 'user') === 'user') {
+      shadowed.set(name, clash)
+      raw.set(name, { source, doc: record, overrides: clash.source.file })
+      continue
+    }
     if (clash) {
       problems.push(`${source.file}: name: scenario "${name}" is also defined in ${clash.source.file}`)
       continue
@@ -101,11 +117,21 @@ export function buildScenarios(
   const ruleIds = new Set(providers.flatMap((p) => p.rules.map((r) => r.id)))
   const resolved = new Map<string, Scenario>()
 
-  const resolve = (name: string, chain: string[]): Record<string, unknown> | undefined => {
-    const entry = raw.get(name)!
+  type Entry = { source: ScenarioSource; doc: Record<string, unknown> }
+  const resolve = (
+    name: string,
+    chain: string[],
+    entry: Entry = raw.get(name)!,
+  ): Record<string, unknown> | undefined => {
     const parentName = entry.doc.extends
     if (parentName === undefined) return entry.doc
     if (typeof parentName !== 'string') return entry.doc // the schema reports the type
+    // A user's `default` that says `extends: default` builds on the bundled one it replaces.
+    const replaced = parentName === name && chain.length === 0 ? shadowed.get(name) : undefined
+    if (replaced) {
+      const parent = resolve(name, [`${name} (bundled)`], replaced)
+      return parent && (mergeScenario(parent, entry.doc) as Record<string, unknown>)
+    }
     if (chain.includes(parentName)) {
       problems.push(`${entry.source.file}: extends: cycle ${[...chain, name, parentName].join(' -> ')}`)
       return undefined
@@ -120,7 +146,7 @@ export function buildScenarios(
     return parent && (mergeScenario(parent, entry.doc) as Record<string, unknown>)
   }
 
-  for (const [name, { source }] of raw) {
+  for (const [name, { source, overrides }] of raw) {
     const merged = resolve(name, [])
     if (!merged) continue
     const parsed = schema.safeParse({ ...merged, name })
@@ -146,6 +172,8 @@ export function buildScenarios(
       name,
       description: doc.description,
       file: source.file,
+      origin: source.origin ?? 'user',
+      ...(overrides !== undefined && { overrides }),
       ...(doc.extends !== undefined && { extends: doc.extends }),
       seed: doc.seed,
       refDate: new Date(parseInstant(doc.refDate)!.seconds * 1000),

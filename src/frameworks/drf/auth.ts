@@ -39,3 +39,6 @@ function isUtf8(latin1: string): boolean {
     return false
   }
 }
+
+/** Where TokenAuthentication reads the secret: the journal never keeps it. */
+export const TOKEN_AUTH_HEADERS: readonly string[] = ['authorization']

@@ -214,10 +214,12 @@ export function dictField<T>(
  * present in the payload (unknown and read-only keys are ignored), null
  * checks first, and collects every field's errors in declaration order.
  */
+export type ValidatedValues<S> = { [K in keyof S]?: S[K] extends Field<infer T> ? T | null : never }
+
 export function validatePartial<S extends Record<string, Field<unknown>>>(
   spec: S,
   data: Record<string, unknown>,
-): { values: { [K in keyof S]?: S[K] extends Field<infer T> ? T | null : never }; errors: FieldErrors } {
+): { values: ValidatedValues<S>; errors: FieldErrors } {
   // Keys are the spec's field names; the objects have no prototype all the same.
   const values: Record<string, unknown> = Object.create(null)
   const errors: FieldErrors = Object.create(null)
@@ -234,7 +236,8 @@ export function validatePartial<S extends Record<string, Field<unknown>>>(
     if (r.ok) values[name] = r.value
     else errors[name] = r.errors
   }
-  return { values: values as never, errors }
+  // Each key was set from its own field's toInternal (or null where allowed): the mapped type holds.
+  return { values: values as ValidatedValues<S>, errors }
 }
 
 export function define(target: object, key: string, value: unknown): void {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { type MockEnv, publicUrl } from '../../core/context.js'
 import type { PageResult } from './pagination.js'
+import type { JsonValue } from './python-json.js'
 import { readDrfData } from './request.js'
 import { DRF, drfJson } from './responses.js'
 
@@ -45,7 +46,7 @@ export type WriteResult = { status: number; body: unknown }
  */
 export function objectWriteView<R>(
   find: (c: Context<MockEnv>) => R | undefined,
-  write: (c: Context<MockEnv>, record: R, data: unknown) => WriteResult | Promise<WriteResult>,
+  write: (c: Context<MockEnv>, record: R, data: JsonValue) => WriteResult | Promise<WriteResult>,
 ) {
   return async (c: Context<MockEnv>) => {
     const record = find(c)

@@ -95,7 +95,7 @@ function check(rule: Exclude<LaravelRule, 'required' | 'nullable'>, v: unknown, 
         ? undefined
         : MESSAGES.integer(a)
     case 'boolean':
-      return [true, false, 0, 1, '0', '1'].includes(v as never) ? undefined : MESSAGES.boolean(a)
+      return ([true, false, 0, 1, '0', '1'] as unknown[]).includes(v) ? undefined : MESSAGES.boolean(a)
     case 'array':
       return isArrayLike(v) ? undefined : MESSAGES.array(a)
     case 'email':

@@ -1,20 +1,22 @@
-import type { Provider } from '../../core/provider.js'
+import { defineProvider } from '../../core/provider.js'
 import { laravelErrorResponse } from '../../frameworks/laravel/errors.js'
-import { aymakanRoutes } from './routes.js'
+import { API_KEY_HEADERS, aymakanRoutes } from './routes.js'
 import { aymakanRules } from './rules.js'
-import { type AymakanSection, aymakanSection } from './schemas.js'
-import { type AymakanDb, seedAymakan } from './seed.js'
+import { aymakanSection } from './schemas.js'
+import { aymakanStore, seedAymakan } from './seed.js'
 
 export type { OrderRecord as AymakanOrderRecord } from './schemas.js'
 export type { AymakanDb } from './seed.js'
 
-export const aymakan: Provider<AymakanSection, AymakanDb> = {
+export const aymakan = defineProvider({
   name: 'aymakan',
   title: 'Aymakan Fulfillment',
   scenarioSchema: aymakanSection,
+  store: aymakanStore,
+  secretHeaders: API_KEY_HEADERS,
   seed: seedAymakan,
   tables: (db) => ({ orders: db.orders }),
   routes: aymakanRoutes(),
   errorResponse: laravelErrorResponse,
   rules: aymakanRules,
-}
+})

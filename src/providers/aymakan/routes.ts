@@ -2,16 +2,19 @@ import type { Context } from 'hono'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import { LaravelSite, readInput } from '../../frameworks/laravel/http.js'
 import { ORDER_STATUSES, type OrderStatus } from './schemas.js'
-import type { AymakanDb } from './seed.js'
+import { aymakanStore } from './seed.js'
 import { envelope, serializeOrder } from './serialize.js'
 import { createOrder, updateOrder, type WriteContext } from './writes.js'
 
 /** Aymakan's routes (a Laravel app): HTTP in, HTTP out; the rules live in rules.ts. */
 
-const dbOf = (c: Context<MockEnv>) => c.get('mock').session.dbs.get('aymakan') as AymakanDb
-const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<AymakanDb>(c, 'aymakan')
+const dbOf = (c: Context<MockEnv>) => c.get('mock').session.stores.get(aymakanStore)
+const writeContext = (c: Context<MockEnv>): WriteContext => writeScope(c, aymakanStore)
 
 /** `api-key: <key>`, or `Authorization: <key>` / `Authorization: Bearer <key>`. */
+/** Where Aymakan's API key may come: the journal never keeps either. */
+export const API_KEY_HEADERS: readonly string[] = ['api-key', 'authorization']
+
 function apiKey(c: Context<MockEnv>): string | undefined {
   const header = c.req.header('api-key')?.trim()
   if (header) return header

@@ -3,7 +3,7 @@ import type { Input } from '../../frameworks/laravel/http.js'
 import { type OrderRecord, statusLabel } from './schemas.js'
 import type { AymakanDb } from './seed.js'
 
-const SEED_003 = '003 Aymakan Fulfillment API v1 — Update Order'
+const UPDATE_ORDER_PAGE = 'https://developer.aymakan.com.sa/docs/fulfilment-v1/update-order'
 
 export interface AymakanWrite {
   readonly db: AymakanDb
@@ -21,7 +21,7 @@ export const aymakanRules: Rule<AymakanWrite>[] = [
     summary: 'An order can be updated only while its status is on_hold; any other status → 400 in the envelope.',
     source: {
       kind: 'doc',
-      document: SEED_003,
+      document: UPDATE_ORDER_PAGE,
       section: '{info} We can only update the order when it has the status "on_hold"',
     },
     operations: [OPERATION.update],
@@ -39,7 +39,7 @@ export const aymakanRules: Rule<AymakanWrite>[] = [
     id: 'aymakan.order.id-unique',
     provider: 'aymakan',
     summary: 'Creating an order with an order_id already used → 400 "The order_id you entered is already used".',
-    source: { kind: 'assumption', basis: "aymakan.md (from Aymakan's public developer docs)" },
+    source: { kind: 'assumption', basis: 'docs/providers/aymakan.md "The envelope": the overview page\'s 400 example' },
     operations: [OPERATION.create],
     check: (ctx) =>
       ctx.db.orders.has(ctx.input.order_id) ? { message: ['The order_id you entered is already used'] } : undefined,

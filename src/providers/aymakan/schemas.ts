@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Order statuses (aymakan.md) and the labels the API shows for them. */
+/** Order statuses (docs/providers/aymakan.md "The rule: update only while on hold") and the labels the API shows. */
 export const ORDER_STATUSES = [
   'new_order',
   'pending',

@@ -1,8 +1,12 @@
 import type { Faker } from '@faker-js/faker'
 import type { SeedContext } from '../../core/provider.js'
+import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
 import { newOrder } from './build.js'
 import { type AymakanSection, ORDER_STATUSES, type OrderRecord, orderRecord } from './schemas.js'
+
+/** The typed handle on a session's aymakan store (routes and createMock().db read it). */
+export const aymakanStore = storeKey<AymakanDb>('aymakan')
 
 /** One session's Aymakan state. */
 export interface AymakanDb {
@@ -35,7 +39,7 @@ export async function seedAymakan(
   let seq = 0
   for (const o of s.orders) {
     records.push(
-      newOrder(o as never, ids, {
+      newOrder(o, ids, {
         status: o.status,
         hubCode: o.hub_code ?? s.hubs[0]!,
         sellerName: s.sellerName,

@@ -40,10 +40,10 @@ function address(prefix: string, required: boolean): RuleSet {
   return rules
 }
 
-/** The request tables of seed 003 as Laravel rules (required where the tables say Yes). */
+/** The request tables of Update Order (docs/providers/aymakan.md) as Laravel rules (required where they say Yes). */
 function orderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
   const skuExists: LaravelRule = {
-    // aymakan.md gives this message with the raw attribute name (a custom rule, not Laravel's `exists`).
+    // docs/providers/aymakan.md: this message has the raw attribute name (a custom rule, not Laravel's `exists`).
     custom: (v, key) => (typeof v === 'string' && db.skus.has(v) ? undefined : `The selected ${key} is invalid.`),
   }
   return {

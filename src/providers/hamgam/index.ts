@@ -1,9 +1,10 @@
-import type { Provider } from '../../core/provider.js'
+import { defineProvider } from '../../core/provider.js'
+import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { hamgamRoutes } from './routes.js'
 import { hamgamRules } from './rules.js'
-import { type HamgamSection, hamgamSection } from './schemas.js'
-import { type HamgamDb, seedHamgam } from './seed.js'
+import { hamgamSection } from './schemas.js'
+import { hamgamStore, seedHamgam } from './seed.js'
 
 export type {
   ItemRecord as HamgamItemRecord,
@@ -12,13 +13,15 @@ export type {
 } from './schemas.js'
 export type { HamgamDb } from './seed.js'
 
-export const hamgam: Provider<HamgamSection, HamgamDb> = {
+export const hamgam = defineProvider({
   name: 'hamgam',
   title: 'Hamgam',
   scenarioSchema: hamgamSection,
+  store: hamgamStore,
+  secretHeaders: TOKEN_AUTH_HEADERS,
   seed: seedHamgam,
   tables: (db) => ({ orders: db.orders, items: db.items, payments: db.payments }),
   routes: hamgamRoutes(),
   errorResponse: drfErrorResponse,
   rules: hamgamRules,
-}
+})

@@ -15,14 +15,14 @@ import {
   type WriteResult,
 } from '../../frameworks/drf/views.js'
 import { type ItemRecord, ORDER_ITEM_PERMISSION, type OrderRecord, type PaymentRecord } from './schemas.js'
-import type { HamgamDb } from './seed.js'
+import { type HamgamDb, hamgamStore } from './seed.js'
 import { orderPayments, serializeItem, serializeOrder, serializePayment } from './serialize.js'
 import { createPayment, deleteItem, updateItem, updatePayment, type WriteContext } from './writes.js'
 
 /** Hamgam's URL conf (no trailing slashes): HTTP in, HTTP out; the rules live in rules.ts. */
 
-const dbOf = (c: Context<MockEnv>) => c.get('mock').session.dbs.get('hamgam') as HamgamDb
-const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<HamgamDb>(c, 'hamgam')
+const dbOf = (c: Context<MockEnv>) => c.get('mock').session.stores.get(hamgamStore)
+const writeContext = (c: Context<MockEnv>): WriteContext => writeScope(c, hamgamStore)
 const pages: Paginator = (records, url) => paginateLimitOffset(records, url, { defaultLimit: 10 })
 const respond = (r: WriteResult) => drfJson(r.status, r.body)
 

@@ -5,9 +5,9 @@ import { type ItemRecord, LOCKED_STATUSES, type OrderRecord, type PaymentRecord 
 import { type HamgamDb, productSnapshot } from './seed.js'
 
 /**
- * Hamgam's rules. Seed 002 documents the endpoint and its fields but no
+ * Hamgam's rules. Update Order Item documents the endpoint and its fields but no
  * validation beyond types: every rule here is the mock's assumption
- * (hamgam.md), worded as DRF would word it.
+ * (docs/providers/hamgam.md "Validation"), worded as DRF would word it.
  */
 
 const ASSUMED = (basis: string) => ({ kind: 'assumption', basis }) as const
@@ -42,7 +42,7 @@ function atLeast(
     id,
     provider: 'hamgam',
     summary,
-    source: ASSUMED('hamgam.md "Validation"; DRF MinValueValidator wording'),
+    source: ASSUMED('docs/providers/hamgam.md "Validation"; DRF MinValueValidator wording'),
     operations,
     stage: 'field',
     check(ctx) {
@@ -61,7 +61,7 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
     id: 'hamgam.order.locked-statuses',
     provider: 'hamgam',
     summary: `Items of an order in status ${LOCKED_STATUSES.join(', ')} cannot be changed or deleted: 400 {"detail": …}.`,
-    source: ASSUMED('hamgam.md "Validation"'),
+    source: ASSUMED('docs/providers/hamgam.md "Validation"'),
     operations: ITEM_WRITES,
     stage: 'precondition',
     check(ctx) {
@@ -96,7 +96,7 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
     id: 'hamgam.item.unit-discount.not-above-price',
     provider: 'hamgam',
     summary: 'The resulting unit_discount is at most the resulting unit_price.',
-    source: ASSUMED('hamgam.md "Validation"'),
+    source: ASSUMED('docs/providers/hamgam.md "Validation"'),
     operations: [OPERATION.itemUpdate],
     check(ctx): FieldErrors | undefined {
       if (!ctx.item) return undefined
@@ -111,7 +111,7 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
     id: 'hamgam.item.product.snapshot',
     provider: 'hamgam',
     summary: "Changing an item's product refreshes product_name and takes a new product_data snapshot.",
-    source: ASSUMED('hamgam.md "Validation"; seed 002 calls product_data a snapshot'),
+    source: ASSUMED('docs/providers/hamgam.md "Validation"; Update Order Item calls product_data a snapshot'),
     operations: [OPERATION.itemUpdate],
     derive(ctx, plan) {
       const item = ctx.item
@@ -133,7 +133,7 @@ export const hamgamRules: Rule<HamgamWrite>[] = [
     derive(ctx, plan: ChangePlan) {
       plan.touch(ctx.db.orders, ctx.order)
       const stamp = formatDrfDateTime(ctx.now)
-      for (const { record, table } of plan.entries()) plan.set(table as never, record, { updated_at: stamp })
+      plan.setOnEverySaved({ updated_at: stamp })
       return true
     },
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Order statuses (hamgam.md). */
+/** Order statuses (docs/providers/hamgam.md "Validation"). */
 export const ORDER_STATUSES = [
   'new',
   'hold',
@@ -11,10 +11,10 @@ export const ORDER_STATUSES = [
   'completed',
   'refunded',
 ] as const
-/** Statuses whose items can no longer change (hamgam.md, an assumption of the spec). */
+/** Statuses whose items can no longer change (docs/providers/hamgam.md "Validation"; an assumption). */
 export const LOCKED_STATUSES = ['shipped', 'completed', 'cancelled', 'refunded'] as const
 
-/** The permission code a staff user needs for order items (hamgam.md: "e.g. 2222 for order items"). */
+/** The permission code a staff user needs for order items (docs/providers/hamgam.md; an assumption). */
 export const ORDER_ITEM_PERMISSION = 2222
 
 const id = z.number().int().positive()
@@ -107,6 +107,8 @@ const user = z
   .strict()
 export type HamgamUser = z.output<typeof user>
 
+// zod's required() takes a mask typed from the concrete shape; over a generic
+// ZodObject that type is not expressible, so the masks below are cast (zod's types force it).
 const partial = <S extends z.ZodObject>(schema: S) =>
   schema
     .partial()

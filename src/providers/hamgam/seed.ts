@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker'
 import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
 import type { SeedContext } from '../../core/provider.js'
+import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
 import {
   type HamgamSection,
@@ -15,6 +16,9 @@ import {
 } from './schemas.js'
 
 type Catalogue<T extends { id: number }> = ReadonlyMap<number, T>
+
+/** The typed handle on a session's hamgam store (routes and createMock().db read it). */
+export const hamgamStore = storeKey<HamgamDb>('hamgam')
 
 /** One session's Hamgam state. */
 export interface HamgamDb {

@@ -2,7 +2,7 @@ import type { ItemRecord, OrderRecord, PaymentRecord } from './schemas.js'
 import type { HamgamDb } from './seed.js'
 
 /**
- * Response shapes, key for key as seed 002's tables list them, with the
+ * Response shapes, key for key as Update Order Item's tables list them, with the
  * computed fields derived from the raw items and payments every time an
  * order is rendered — so they can never be stale after any write.
  * The formulas are the mock's (the docs only say "computed field").
@@ -64,7 +64,7 @@ export function serializeItem(it: ItemRecord) {
   }
 }
 
-/** Not in seed 002: the fields of the create request, plus id and timestamps (assumption). */
+/** Not documented: the fields of the create request, plus id and timestamps (assumption). */
 export function serializePayment(p: PaymentRecord) {
   return {
     id: p.id,

@@ -1,20 +1,23 @@
-import type { Provider } from '../../core/provider.js'
+import { defineProvider } from '../../core/provider.js'
+import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { omnitronRoutes } from './routes.js'
 import { omnitronRules } from './rules.js'
-import { type OmnitronSection, omnitronSection } from './schemas.js'
-import { type OmnitronDb, seedOmnitron } from './seed.js'
+import { omnitronSection } from './schemas.js'
+import { omnitronStore, seedOmnitron } from './seed.js'
 
 export type { OrderItemRecord, OrderRecord } from './schemas.js'
 export type { OmnitronDb } from './seed.js'
 
-export const omnitron: Provider<OmnitronSection, OmnitronDb> = {
+export const omnitron = defineProvider({
   name: 'omnitron',
   title: 'Omnitron (Akinon)',
   scenarioSchema: omnitronSection,
+  store: omnitronStore,
+  secretHeaders: TOKEN_AUTH_HEADERS,
   seed: seedOmnitron,
   tables: (db) => ({ orders: db.orders, orderItems: db.items }),
   routes: omnitronRoutes(),
   errorResponse: drfErrorResponse,
   rules: omnitronRules,
-}
+})

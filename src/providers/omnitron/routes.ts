@@ -11,7 +11,7 @@ import { drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
 import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
-import type { OmnitronDb } from './seed.js'
+import { omnitronStore } from './seed.js'
 import { serializeOrder, serializeOrderItem } from './serialize.js'
 import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext } from './writes.js'
 
@@ -20,9 +20,9 @@ import { bulkStatusUpdate, updateItem, updateOrder, type WriteContext } from './
  * changes live in writes.ts and rules.ts.
  */
 
-const dbOf = (c: Context<MockEnv>) => c.get('mock').session.dbs.get('omnitron') as OmnitronDb
+const dbOf = (c: Context<MockEnv>) => c.get('mock').session.stores.get(omnitronStore)
 
-const writeContext = (c: Context<MockEnv>): WriteContext => writeScope<OmnitronDb>(c, 'omnitron')
+const writeContext = (c: Context<MockEnv>): WriteContext => writeScope(c, omnitronStore)
 
 const badRequest = (errors: FieldErrors) => drfJson(400, errors)
 const pages: Paginator = (records, url) => paginate(records, url, { pageSize: 10, pageSizeParam: 'limit' })
@@ -108,7 +108,7 @@ export function omnitronRoutes() {
   site.view('/api/v1/orders/:pk{[^/.]+}/', {
     name: 'Order Detail',
     get: retrieveView(findOrder, serializeOrder),
-    patch: objectWriteView(findOrder, (c, order, data) => updateOrder(writeContext(c), order, data as never)),
+    patch: objectWriteView(findOrder, (c, order, data) => updateOrder(writeContext(c), order, data)),
   })
 
   site.view('/api/v1/order_items/', {
@@ -138,7 +138,7 @@ export function omnitronRoutes() {
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),
-    patch: objectWriteView(findItem, (c, item, data) => updateItem(writeContext(c), item, data as never)),
+    patch: objectWriteView(findItem, (c, item, data) => updateItem(writeContext(c), item, data)),
   })
 
   site.view('/api/i1/order_items/bulk_status_update/', {

@@ -4,13 +4,14 @@ import type { OrderItemRecord, OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 
 /**
- * Omnitron's business rules: seed 000's "Key Points", one named rule each.
+ * Omnitron's business rules: the "Key Points" of Update Order Item, one named
+ * rule each (docs/providers/omnitron.md "Key Points: the business rules").
  * The documents give no error texts for rules 1–5; the messages here are
  * DRF-style field errors chosen by the mock (source: assumption for the text).
  */
 
-const SEED_000 = '000 Update Order and Order Item'
-const KEY_POINTS = { kind: 'doc', document: SEED_000, section: 'Update Order Item — Key Points' } as const
+const UPDATE_ORDER_PAGE = 'https://apidocs.akinon.com/omnitron/integration/order/update-order-and-order-item'
+const KEY_POINTS = { kind: 'doc', document: UPDATE_ORDER_PAGE, section: 'Update Order Item — Key Points' } as const
 
 /** What every Omnitron rule sees: the session's records, the validated payload, the clock. */
 export interface OmnitronWrite {
@@ -174,7 +175,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     provider: 'omnitron',
     summary:
       'PATCH /api/v1/orders/{pk}/ applies is_send only; a valid status is accepted but not applied, other fields are ignored.',
-    source: { kind: 'doc', document: SEED_000, section: 'Update Order' },
+    source: { kind: 'doc', document: UPDATE_ORDER_PAGE, section: 'Update Order' },
     operations: [OPERATION.orderUpdate],
     derive(ctx, plan) {
       if (!ctx.order || !has(ctx, 'is_send')) return false

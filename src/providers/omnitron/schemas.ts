@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Order status codes (omnitron.md "Order status codes"). */
+/** Order status codes (docs/providers/omnitron.md "Order status codes"). */
 export const ORDER_STATUSES = [
   '50',
   '100',

@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker'
 import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
 import type { SeedContext } from '../../core/provider.js'
+import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
 import {
   DEFAULT_SHIPPING_COMPANIES,
@@ -16,6 +17,9 @@ export interface OmnitronUser {
   password: string
   token: string
 }
+
+/** The typed handle on a session's omnitron store (routes and createMock().db read it). */
+export const omnitronStore = storeKey<OmnitronDb>('omnitron')
 
 /** One session's Omnitron state. */
 export interface OmnitronDb {

@@ -1,7 +1,7 @@
 import type { OrderItemRecord, OrderRecord } from './schemas.js'
 
 /**
- * Response shapes, key for key in the documented order (seed 000):
+ * Response shapes, key for key in the documented order (docs/providers/omnitron.md):
  * the order of Update Order, the item of Update Order Item, the item of the
  * bulk status update (which says `id` and `product_sku` where the detail says
  * `pk` and `product`).

@@ -29,7 +29,7 @@ import { serializeBulkItem, serializeOrder, serializeOrderItem } from './seriali
  * commit, the response body. Route handlers only parse HTTP and call these.
  */
 
-/** Omnitron's own message for a value outside an enum (seed 000). */
+/** Omnitron's own message for a value outside an enum (docs/providers/omnitron.md "Errors"). */
 export const NO_MATCHING_TYPE = 'No matching type.'
 
 export type WriteContext = WriteScope<OmnitronDb>
@@ -69,7 +69,7 @@ const stringOrBoolean = (v: unknown) =>
   typeof v === 'string' || typeof v === 'boolean' ? undefined : 'Must be a string or a boolean.'
 const nestedObject = (v: unknown) => (isPlainObject(v) ? undefined : MSG.dict(pythonTypeName(v)))
 
-/** The Update Order Item parameters (seed 000) as DRF fields, in the documented order. */
+/** The Update Order Item parameters (docs/providers/omnitron.md) as DRF fields, in the documented order. */
 const itemFields = perObject(
   (db: OmnitronDb): Record<string, Field<unknown>> => ({
     status: choiceField(ORDER_STATUSES, NO_MATCHING_TYPE),
@@ -106,7 +106,7 @@ const BULK_FIELDS = [
 
 /**
  * The serializer's save(): validated values onto the item. extra_field merges
- * at the top level (seed 000: "does not update or delete fields which are not
+ * at the top level (Update Order Item: "does not update or delete fields which are not
  * included"); attributes and attributes_kwargs replace the whole object.
  */
 function applyItemValues(

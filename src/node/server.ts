@@ -2,11 +2,11 @@ import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
-import { bodyTooLarge } from './core/body.js'
-import { CONNECTION_FAULT_HEADER, type ConnectionFault } from './core/faults.js'
-import { useResponseClass } from './core/respond.js'
+import { bodyTooLarge } from '../core/body.js'
+import { CONNECTION_FAULT_HEADER, type ConnectionFault } from '../core/faults.js'
+import { breakConnection } from './connection-faults.js'
 import { type CreateAppOptions, createApp, type MockApp } from './index.js'
-import { breakConnection } from './node/connection-faults.js'
+import { LightweightResponse } from './lightweight-response.js'
 
 export interface ServerOptions extends CreateAppOptions {
   /** Default 4010; 0 picks a free port. */
@@ -75,22 +75,6 @@ function readIncoming(
   })
 }
 
-const platform = { Request: globalThis.Request, Response: globalThis.Response }
-
-/**
- * node-server installs its lightweight Request/Response as the process's
- * globals, and writes a string body of its own Response straight to the
- * socket (about 2.5x the throughput of the platform's Response here). The mock
- * builds its answers with that class, but the globals go back to the
- * platform's: code sharing the process (MSW's network errors, the user's
- * tests) must not see a different Response.
- */
-function keepLightweightResponsesOnly(): void {
-  if (globalThis.Response !== platform.Response) useResponseClass(globalThis.Response)
-  Object.defineProperty(globalThis, 'Request', { value: platform.Request, writable: true, configurable: true })
-  Object.defineProperty(globalThis, 'Response', { value: platform.Response, writable: true, configurable: true })
-}
-
 /**
  * Node's own headers/request timeouts are checked on a list that one busy
  * keep-alive connection can hide a stalled one behind; so each socket also
@@ -122,7 +106,7 @@ function processDiagnostics(): Record<string, unknown> {
 
 /** Serves the app over HTTP with @hono/node-server. */
 export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const app = createApp({ diagnostics: processDiagnostics, ...options })
+  const app = createApp({ diagnostics: processDiagnostics, responseClass: LightweightResponse, ...options })
   const host = options.host ?? '127.0.0.1'
   return new Promise((resolve, reject) => {
     const onListening = (info: AddressInfo) => {
@@ -143,6 +127,8 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     const server = serve(
       {
         fetch: withConnectionFaults(app),
+        // The mock's answers use node-server's Response per app (responseClass); the process's globals stay the platform's.
+        overrideGlobalObjects: false,
         port: options.port ?? 4010,
         hostname: host,
         serverOptions: {
@@ -153,7 +139,6 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       },
       onListening,
     )
-    keepLightweightResponsesOnly()
     server.once('error', reject)
     cutOffStalledClients(server as import('node:http').Server, headersTimeout, requestTimeout)
   })

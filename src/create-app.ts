@@ -1,0 +1,57 @@
+import type { Hono } from 'hono'
+import { type AppOptions, buildApp } from './app.js'
+import type { MockEnv } from './core/context.js'
+import { MockEngine } from './core/engine.js'
+import type { AnyProvider } from './core/provider.js'
+import { buildScenarios, type ScenarioSource } from './core/scenario/registry.js'
+import { BUNDLED_SCENARIO_SOURCES } from './generated/scenarios.js'
+import { VERSION } from './generated/version.js'
+import { allProviders } from './providers/index.js'
+
+export interface CreateAppOptions extends AppOptions {
+  /**
+   * Your own scenario texts (YAML or JSON). They layer over the bundled
+   * scenarios: a scenario of the same name replaces the bundled one, and
+   * `extends: default` builds on the bundled `default`.
+   */
+  scenarioSources?: readonly ScenarioSource[]
+  /** Set false to serve only `scenarioSources`, without the bundled scenarios. Default true. */
+  bundledScenarios?: boolean
+  /** Scenario used when a request has no X-Mock-Scenario. Default `default`. */
+  defaultScenario?: string
+  /** Most sessions kept at once (least recently used evicted). Default 1000. */
+  maxSessions?: number
+  /** Requests kept in each session's journal (a ring buffer). Default 1000. */
+  journalSize?: number
+  /** Providers to mount. Default: all. */
+  providers?: readonly AnyProvider[]
+}
+
+export interface MockApp extends Hono<MockEnv> {
+  readonly engine: MockEngine
+}
+
+/** The scenario sources an app serves: the bundled ones (unless switched off), then the user's. */
+export function scenarioSourcesOf(options: Pick<CreateAppOptions, 'scenarioSources' | 'bundledScenarios'>) {
+  const own = (options.scenarioSources ?? []).map((s) => ({ ...s, origin: s.origin ?? ('user' as const) }))
+  return options.bundledScenarios === false ? own : [...BUNDLED_SCENARIO_SOURCES, ...own]
+}
+
+export function createEngine(options: CreateAppOptions = {}): MockEngine {
+  const providers = options.providers ?? allProviders
+  return new MockEngine({
+    providers,
+    scenarios: buildScenarios(scenarioSourcesOf(options), providers),
+    ...(options.defaultScenario !== undefined && { defaultScenario: options.defaultScenario }),
+    ...(options.maxSessions !== undefined && { maxSessions: options.maxSessions }),
+    ...(options.journalSize !== undefined && { journalSize: options.journalSize }),
+  })
+}
+
+/** The Hono app (fetch handler) with every provider and the admin API. Throws ScenarioError on bad scenario files. */
+export function createApp(options: CreateAppOptions = {}): MockApp {
+  const engine = createEngine(options)
+  const app = buildApp(engine, { version: VERSION, ...options }) as Hono<MockEnv> & { engine: MockEngine }
+  Object.defineProperty(app, 'engine', { value: engine, enumerable: false })
+  return app
+}

@@ -1,0 +1,99 @@
+import type { RequestHandler } from 'msw'
+import { parseInstant } from './core/clock.js'
+import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
+import { type JournalEntry, type JournalFilter, parseJournalFilter } from './core/journal.js'
+import type { Session } from './core/sessions.js'
+import { type CreateAppOptions, createApp, type MockApp } from './create-app.js'
+import type { ProviderDbs, ProviderName } from './providers/index.js'
+
+export interface SessionSelector {
+  scenario?: string
+  session?: string
+}
+
+export interface CreateMockOptions extends CreateAppOptions {
+  /** The providers' base URLs your code calls, e.g. `{ omnitron: 'https://omnitron.example.com' }`. */
+  baseUrls: Partial<Record<ProviderName, string>>
+}
+
+/** What tests use in-process: MSW handlers over the same app, plus direct access to sessions. */
+export interface Mock {
+  readonly app: MockApp
+  readonly engine: MockEngine
+  /** MSW request handlers: pass them to setupServer(...) or server.use(...). */
+  readonly handlers: RequestHandler[]
+  /** Drops sessions so they re-seed: everything, one scenario, or one session. */
+  reset(selector?: SessionSelector): number
+  /** A session's live records for one provider, to arrange and to assert. */
+  db<P extends ProviderName>(provider: P, selector?: SessionSelector): Promise<ProviderDbs[P]>
+  /** A session's records as plain JSON, by provider and collection. */
+  state(selector?: SessionSelector): Promise<Record<string, Record<string, unknown[]>>>
+  /** Replaces a session's records with exported ones (all or nothing); throws listing every problem. */
+  importState(state: unknown, selector?: SessionSelector): Promise<void>
+  /** The session's journal, oldest first, filtered (method, path glob, status or `4xx`, provider, since, unmatched, limit). */
+  requests(filter?: RequestFilter): Promise<JournalEntry[]>
+  /** How many journaled requests match: `expect(await mock.countRequests({ method: 'PATCH' })).toBe(1)`. */
+  countRequests(filter?: RequestFilter): Promise<number>
+  clearRequests(selector?: SessionSelector): Promise<number>
+  /** Freezes the session's clock (`{ now }`), shifts it (`{ offsetMs }`), or returns it to real time (`null`). */
+  setClock(clock: { now: string } | { offsetMs: number } | null, selector?: SessionSelector): Promise<void>
+}
+
+export type RequestFilter = SessionSelector & {
+  method?: string
+  path?: string
+  status?: number | string
+  provider?: string
+  since?: string
+  unmatched?: boolean
+  limit?: number
+}
+
+function journalFilter(f: RequestFilter): JournalFilter {
+  const { scenario: _s, session: _id, ...raw } = f
+  const parsed = parseJournalFilter(raw)
+  if ('code' in parsed) throw new Error(parsed.detail)
+  return parsed
+}
+
+/** The in-process mock. Needs `msw` installed (an optional peer dependency). */
+export async function createMock(options: CreateMockOptions): Promise<Mock> {
+  const app = createApp(options)
+  const { createHandlers } = await import('./msw.js')
+  const engine = app.engine
+  const session = (s: SessionSelector = {}) =>
+    engine.session(s.scenario ?? engine.defaultScenario, s.session ?? DEFAULT_SESSION)
+  return {
+    app,
+    engine,
+    handlers: createHandlers({ app, baseUrls: options.baseUrls }),
+    reset: (s) => engine.reset(s),
+    db: async (provider, s) => storeOf(engine, await session(s), provider),
+    state: async (s) => engine.state(await session(s)),
+    async importState(state, s) {
+      const problems = await engine.importState(await session(s), state)
+      if (problems.length > 0) throw new Error(`State not imported (nothing changed):\n  - ${problems.join('\n  - ')}`)
+    },
+    requests: async (f = {}) => (await session(f)).journal.list(journalFilter(f)),
+    countRequests: async (f = {}) => (await session(f)).journal.count(journalFilter(f)),
+    clearRequests: async (s) => (await session(s)).journal.clear(),
+    async setClock(clock, s) {
+      const target = await session(s)
+      if (clock === null) target.clock = undefined
+      else if ('now' in clock) {
+        const now = parseInstant(clock.now)
+        if (!now) throw new Error(`setClock: "${clock.now}" is not an ISO 8601 instant with an offset`)
+        target.clock = { frozen: now }
+      } else target.clock = { offsetMs: clock.offsetMs }
+    },
+  }
+}
+
+/** A session's store for a provider named by the caller. */
+function storeOf<P extends ProviderName>(engine: MockEngine, session: Session, name: P): ProviderDbs[P] {
+  const provider = engine.provider(name)
+  if (!provider)
+    throw new Error(`Provider "${name}" is not mounted (mounted: ${engine.providers.map((p) => p.name).join(', ')})`)
+  // ProviderDbs is derived from the providers' own store keys; the name picks one of them.
+  return session.stores.get(provider.store) as ProviderDbs[P]
+}
