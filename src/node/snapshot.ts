@@ -1,15 +1,15 @@
-import { writeFileSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { stringify } from 'yaml'
-import { buildScenarios } from '../core/scenario/registry.js'
 import { SCENARIO_NAME } from '../core/scenario/schema.js'
+import { createEngine } from '../create-app.js'
 import { ORDER_STATUSES as AYMAKAN_STATUSES, statusLabel } from '../providers/aymakan/schemas.js'
-import { allProviders } from '../providers/index.js'
 import { orderItemRecord, orderRecord } from '../providers/omnitron/schemas.js'
 import type { ProviderName } from '../verify/cases/types.js'
+import { readScenarioDir } from './scenario-files.js'
 import type { Io } from './verify/cli.js'
-import { rateLimiter, scenarioSources } from './verify/run.js'
+import { rateLimiter } from './verify/run.js'
 
 /**
  * `snapshot`: reads orders through the provider's own GET endpoints and
@@ -351,11 +351,16 @@ export function snapshotYaml(options: SnapshotOptions, snapshot: Snapshot, taken
   return `${header}\n${stringify(doc, { lineWidth: 0 })}`
 }
 
-/** Checks the file loads as a scenario beside the bundled ones and those of `dir` (as verify loads it). */
+/** Checks the file loads as a scenario beside the bundled ones and those of `dir`, as verify loads it. */
 export function checkSnapshot(file: string, text: string, dir?: string): void {
-  const name = basename(file).replace(/\.ya?ml$/i, '')
-  const others = scenarioSources(dir).filter((s) => basename(s.file).replace(/\.(ya?ml|json)$/i, '') !== name)
-  buildScenarios([...others, { file, text }], allProviders)
+  const stem = (n: string) => basename(n).replace(/\.(ya?ml|json)$/i, '')
+  const name = stem(file)
+  // The snapshot may be the folder's first scenario: an empty folder is fine here.
+  const others =
+    dir === undefined || !readdirSync(dir).some((n) => /\.(ya?ml|json)$/i.test(n) && !n.endsWith('.schema.json'))
+      ? []
+      : readScenarioDir(dir).filter((s) => stem(s.file) !== name)
+  createEngine({ scenarioSources: [...others, { file, text }] })
 }
 
 const OPTIONS = {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { parse } from 'yaml'
-import type { ScenarioSource } from '../../core/scenario/registry.js'
-import { BUNDLED_SCENARIOS_DIR, createApp, type MockApp } from '../../index.js'
+import type { MockApp } from '../../index.js'
 import {
   type CaseRequest,
   CONTRACT_CASES,
@@ -16,6 +15,7 @@ import {
 } from '../../verify/cases/index.js'
 import { type Answer, compareAnswers, mediaType } from '../../verify/compare.js'
 import type { CaseResult, VerifyReport } from '../../verify/report.js'
+import { createApp } from '../index.js'
 
 /**
  * The drift check: every contract case of a provider, sent to the real
@@ -61,30 +61,6 @@ export function rateLimiter(rate: number, sleep = (ms: number) => new Promise((r
     next = at + gap
     if (at > now) await sleep(at - now)
   }
-}
-
-const SCENARIO_FILE = /\.(ya?ml|json)$/i
-const stem = (name: string) => name.replace(SCENARIO_FILE, '')
-
-/**
- * The bundled scenarios, then those of `dir` (a file of the same name wins):
- * a directory holding only a snapshot still finds the `default` it extends.
- */
-export function scenarioSources(dir?: string): ScenarioSource[] {
-  const read = (d: string) => {
-    try {
-      return readdirSync(d)
-        .filter((n) => SCENARIO_FILE.test(n) && !n.endsWith('.schema.json'))
-        .map((n) => ({ file: join(d, n), text: readFileSync(join(d, n), 'utf8') }))
-    } catch (error) {
-      throw new VerifyUsageError(
-        `${d}: cannot read the scenarios directory (${(error as NodeJS.ErrnoException).code ?? error})`,
-      )
-    }
-  }
-  const own = dir === undefined ? [] : read(dir)
-  const names = new Set(own.map((s) => stem(s.file.replace(/^.*[\\/]/, ''))))
-  return [...read(BUNDLED_SCENARIOS_DIR).filter((s) => !names.has(stem(s.file.replace(/^.*[\\/]/, '')))), ...own]
 }
 
 function ownSection(file: string, provider: ProviderName): Record<string, unknown> | undefined {
@@ -195,11 +171,11 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   let app: MockApp
   try {
     app = createApp({
-      scenarioSources: scenarioSources(options.scenariosDir),
+      // The folder layers over the bundled scenarios: a snapshot finds the `default` it extends.
+      ...(options.scenariosDir !== undefined && { scenariosDir: options.scenariosDir }),
       ...(options.scenario !== undefined && { defaultScenario: options.scenario }),
     })
   } catch (error) {
-    if (error instanceof VerifyUsageError) throw error
     throw new VerifyUsageError((error as Error).message)
   }
   const scenarioName = app.engine.defaultScenario
