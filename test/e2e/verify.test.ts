@@ -184,6 +184,40 @@ describe('verify against an altered provider', () => {
 })
 
 describe('verify against an unaltered provider', () => {
+  it('--records FILE: the reads run once per record set, the others once with the first', async () => {
+    const file = join(dir, 'records.json')
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { order: 1, item: 2 },
+        { order: 7001, item: 123 },
+      ]),
+    )
+    const io = captureIo()
+    const code = await verifyMain(
+      [
+        '--provider',
+        'omnitron',
+        '--base-url',
+        `${unaltered.url}/omnitron`,
+        ...CREDENTIALS.omnitron,
+        ...FAST,
+        '--records',
+        file,
+      ],
+      io,
+    )
+    expect(code).toBe(0)
+    const labels = [...io.out.matchAll(/^ {2}ok +(\S+(?: \[[^\]]*\])?)/gm)].map((m) => m[1])
+    expect(labels.filter((l) => l?.startsWith('omnitron.order.get'))).toEqual([
+      'omnitron.order.get [order=1]',
+      'omnitron.order.get [order=7001]',
+    ])
+    expect(labels.filter((l) => l?.startsWith('omnitron.order-item.invalid-status'))).toEqual([
+      'omnitron.order-item.invalid-status [item=2]',
+    ])
+  })
+
   it.each(['omnitron', 'hamgam', 'aymakan'] as const)('%s: no drift, the writes included', async (provider) => {
     const io = captureIo()
     const code = await verifyMain(
