@@ -17,7 +17,7 @@ import { buildScenarios } from '../../src/core/scenario/registry.js'
 import { BUNDLED_SCENARIOS_DIR, createApp, type RunningServer, startServer } from '../../src/node/index.js'
 import { snapshotMain } from '../../src/node/snapshot.js'
 import { verifyMain } from '../../src/node/verify/cli.js'
-import { rateLimiter, runVerify } from '../../src/node/verify/run.js'
+import { MAX_ANSWER_BYTES, rateLimiter, runVerify } from '../../src/node/verify/run.js'
 import { allProviders } from '../../src/providers/index.js'
 import type { ProviderName } from '../../src/verify/cases/index.js'
 import { runCli } from '../support/spawn.js'
@@ -373,6 +373,30 @@ describe('requests to the real provider', () => {
       expect(report.results[0]!.error).toBe('no answer within 100 ms')
     } finally {
       await close(silent)
+    }
+  })
+
+  it('an answer beyond the size cap is not read into memory: the case is an error', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20)
+    const huge = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      let sent = 0
+      const more = () => {
+        while (sent < 8 && res.write(chunk)) sent++
+        if (sent >= 8) res.end('{}')
+        else res.once('drain', () => (sent++, more()))
+      }
+      more()
+    })
+    const url = await listen(huge)
+    try {
+      const report = await runVerify({ provider: 'aymakan', baseUrl: url, credential: 'k', rate: 500 })
+      expect(report.results[0]).toMatchObject({
+        outcome: 'error',
+        error: `the answer is larger than ${MAX_ANSWER_BYTES} bytes`,
+      })
+    } finally {
+      await close(huge)
     }
   })
 

@@ -77,8 +77,29 @@ function idsOf(section: unknown, collection: string, key: string): Set<unknown> 
   return new Set(Array.isArray(list) ? list.map((r) => (r as Record<string, unknown>)[key]) : [])
 }
 
+/** The largest answer read from the real provider (the cases ask for single records and short pages). */
+export const MAX_ANSWER_BYTES = 5 * 1024 * 1024
+
+async function readText(response: Response): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel()
+      throw new Error(`the answer is larger than ${MAX_ANSWER_BYTES} bytes`)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 async function answer(response: Response): Promise<Answer> {
-  const text = await response.text()
+  const text = await readText(response)
   const type = mediaType(response.headers.get('content-type'))
   let json: unknown
   if (type === 'application/json' || type.endsWith('+json')) {
