@@ -381,10 +381,16 @@ describe('requests to the real provider', () => {
     const huge = createServer((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
       let sent = 0
+      // 8 MB in 1 MB writes, waiting for the socket to drain after each buffered one.
       const more = () => {
-        while (sent < 8 && res.write(chunk)) sent++
-        if (sent >= 8) res.end('{}')
-        else res.once('drain', () => (sent++, more()))
+        while (sent < 8) {
+          sent++
+          if (!res.write(chunk)) {
+            res.once('drain', more)
+            return
+          }
+        }
+        res.end('{}')
       }
       more()
     })
