@@ -80,7 +80,8 @@ function idsOf(section: unknown, collection: string, key: string): Set<unknown> 
 /** The largest answer read from the real provider (the cases ask for single records and short pages). */
 export const MAX_ANSWER_BYTES = 5 * 1024 * 1024
 
-async function readText(response: Response): Promise<string> {
+/** The body as text, at most MAX_ANSWER_BYTES (a larger one throws, unread). */
+export async function readText(response: Response): Promise<string> {
   if (!response.body) return ''
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
