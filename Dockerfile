@@ -11,8 +11,12 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
+# The build first generates src/generated/ from package.json and scenarios/.
+COPY scripts/generate.mjs ./scripts/
+COPY scenarios ./scenarios
 COPY src ./src
-RUN npm run build
+# Only the JavaScript runs: no declarations or source maps in the image.
+RUN npm run build && find dist \( -name '*.map' -o -name '*.d.ts' \) -exec rm -f {} +
 
 # ---- runtime: production dependencies only, non-root -----------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -21,10 +25,16 @@ ENV NODE_ENV=production \
     PORT=4010 \
     MOCK_SCENARIOS_DIR=/scenarios
 WORKDIR /app
+# package-lock.json stays: it lists exactly what is installed, for image scanners.
+# One layer: production dependencies, minus npm's cache and what only an editor
+# or a debugger reads (type declarations, source maps).
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm cache clean --force && rm -rf /root/.npm /tmp/* \
+ && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' \) -exec rm -f {} +
 COPY --from=build /app/dist ./dist
-# The scenarios live at /scenarios: mount a volume there to use your own.
+# The scenarios live at /scenarios. Mount a folder of your own there: its files
+# layer over the bundled scenarios, so `extends: default` still works.
 COPY scenarios /scenarios
 USER node
 EXPOSE 4010

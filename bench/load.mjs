@@ -1,8 +1,10 @@
 // The load generator, in its own process: autocannon against one URL; prints its result as JSON.
-// Usage: node bench/load.mjs '<json options>' — url, method, headers, body, connections, duration (s), sessions (vary X-Mock-Session per request).
+// Usage: node bench/load.mjs '<json options>' — url, method, headers, body, connections, duration (s),
+// sampleInt (ms between samples, default 1000), sessions (vary X-Mock-Session per request).
 import autocannon from 'autocannon'
 
 const opts = JSON.parse(process.argv[2])
+const SAMPLE_MS = opts.sampleInt ?? 1000
 let n = 0
 const result = await autocannon({
   url: opts.url,
@@ -11,6 +13,7 @@ const result = await autocannon({
   body: opts.body,
   connections: opts.connections ?? 32,
   duration: opts.duration ?? 5,
+  sampleInt: SAMPLE_MS,
   ...(opts.amount && { amount: opts.amount }),
   ...(opts.sessions && {
     requests: [
@@ -25,7 +28,8 @@ const result = await autocannon({
 })
 process.stdout.write(
   JSON.stringify({
-    requestsPerSecond: result.requests.average,
+    // autocannon's request statistics are per sample; scale them to per second.
+    requestsPerSecond: (result.requests.average * 1000) / SAMPLE_MS,
     requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,

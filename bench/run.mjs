@@ -6,7 +6,7 @@
  * Writes bench/results/latest.json and bench/results/latest.md.
  *
  *   node bench/run.mjs            full run (BENCH_DURATION seconds per case, default 5)
- *   node bench/run.mjs --smoke    every case for a moment (what `npm test` runs; no timings asserted)
+ *   node bench/run.mjs --smoke    every case for 64 requests (what `npm test` runs; no timings asserted)
  */
 import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,12 +16,18 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SMOKE = process.argv.includes('--smoke')
-const DURATION = SMOKE ? 0.3 : Number(process.env.BENCH_DURATION ?? 5)
-const WARMUP = SMOKE ? 0.1 : Math.min(3, DURATION)
+const DURATION = Number(process.env.BENCH_DURATION ?? 5)
+const WARMUP = Math.min(3, DURATION)
+// The smoke run sends a fixed number of requests per case, with no warm-up: it proves every
+// case runs, in a fraction of a second, however busy the machine (a time-boxed case can end
+// before its first answer). It samples every 50 ms because autocannon notices the end only
+// when it takes a sample (by default every second).
+const SMOKE_REQUESTS = 64
+const SAMPLE_MS = SMOKE ? 50 : 1000
 const CONNECTIONS = 32
 const BIG_ITEMS = SMOKE ? 2_000 : 100_000
-const SESSIONS = SMOKE ? 300 : 10_000
-const SESSION_CAP = SMOKE ? 50 : 1_000
+const SESSIONS = SMOKE ? 100 : 10_000
+const SESSION_CAP = SMOKE ? 20 : 1_000
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'bench', 'results')
 
 const OMNITRON = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }
@@ -85,6 +91,7 @@ function rssMb(pid) {
 
 /** autocannon in its own process, after a warm-up of the same load (so every server is measured with its JIT warm). */
 async function load(opts) {
+  if (SMOKE) return loadOnce({ amount: SMOKE_REQUESTS, ...opts })
   if (!opts.amount) await loadOnce({ ...opts, duration: WARMUP })
   return loadOnce(opts)
 }
@@ -93,7 +100,10 @@ function loadOnce(opts) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'bench', 'load.mjs'), JSON.stringify({ connections: CONNECTIONS, duration: DURATION, ...opts })],
+      [
+        join(ROOT, 'bench', 'load.mjs'),
+        JSON.stringify({ connections: CONNECTIONS, duration: DURATION, sampleInt: SAMPLE_MS, ...opts }),
+      ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -154,7 +164,8 @@ function scenarioDir() {
 const results = {
   date: new Date().toISOString(),
   smoke: SMOKE,
-  durationSeconds: DURATION,
+  durationSeconds: SMOKE ? null : DURATION,
+  ...(SMOKE && { requestsPerCase: SMOKE_REQUESTS }),
   connections: CONNECTIONS,
   node: process.version,
   cases: {},
@@ -325,7 +336,7 @@ const row = (name, r) =>
   `| ${name} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} |`
 const md = `# Benchmark results
 
-${results.date} · Node ${results.node} · ${DURATION} s per case after ${WARMUP} s of warm-up · ${CONNECTIONS} connections · load generator (autocannon) and each server in its own process${SMOKE ? ' · **smoke run: figures meaningless**' : ''}
+${results.date} · Node ${results.node} · ${SMOKE ? `${SMOKE_REQUESTS} requests per case, no warm-up` : `${DURATION} s per case after ${WARMUP} s of warm-up`} · ${CONNECTIONS} connections · load generator (autocannon) and each server in its own process${SMOKE ? ' · **smoke run: figures meaningless**' : ''}
 
 ## Targets (ratios measured in this run)
 

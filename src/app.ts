@@ -13,6 +13,8 @@ export interface RequestLogEntry {
   ms: number
   scenario?: string
   session?: string
+  /** The fault injected into this request, if any (its name). */
+  fault?: string
 }
 
 export interface AppOptions {
@@ -64,6 +66,7 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         ...(mock && { scenario: mock.scenario.name, session: mock.session.id }),
+        ...(mock?.fault && { fault: mock.fault.name }),
       })
     })
   }

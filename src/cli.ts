@@ -19,6 +19,7 @@ Options (environment variable in brackets):
   --max-body-bytes N  largest request body; larger gets 413      [MOCK_MAX_BODY_BYTES] default 1048576
   --journal-size N    requests kept per session's journal         [MOCK_JOURNAL_SIZE] default 1000
   --admin-token T     require T for the admin API (not health)    [MOCK_ADMIN_TOKEN]
+  --lenient-headers   let unknown X-Mock-* headers through        [MOCK_LENIENT_HEADERS=1] default: 400
   --quiet             no log line per request                    [MOCK_QUIET=1]
   --help              this text
   --version           the version
@@ -46,6 +47,7 @@ const OPTIONS = {
   'max-body-bytes': { type: 'string' },
   'journal-size': { type: 'string' },
   'admin-token': { type: 'string' },
+  'lenient-headers': { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -78,7 +80,9 @@ async function main(): Promise<void> {
   const env = process.env
   const port = integer('--port', values.port ?? env.PORT, 4010, 0)
   if (port > 65535) fail(`--port must be at most 65535, got ${port}`)
-  const quiet = values.quiet ?? ['1', 'true', 'yes'].includes((env.MOCK_QUIET ?? '').toLowerCase())
+  const flag = (name: string) => ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase())
+  const quiet = values.quiet ?? flag('MOCK_QUIET')
+  const lenientHeaders = values['lenient-headers'] ?? flag('MOCK_LENIENT_HEADERS')
   const log = (line: string) => process.stdout.write(`${line}\n`)
 
   let server: Awaited<ReturnType<typeof startServer>>
@@ -91,13 +95,14 @@ async function main(): Promise<void> {
       maxSessions: integer('--max-sessions', values['max-sessions'] ?? env.MOCK_MAX_SESSIONS, 1000, 1),
       maxBodyBytes: integer('--max-body-bytes', values['max-body-bytes'] ?? env.MOCK_MAX_BODY_BYTES, 1024 * 1024, 1),
       journalSize: integer('--journal-size', values['journal-size'] ?? env.MOCK_JOURNAL_SIZE, 1000, 1),
+      lenientHeaders,
       ...((values['admin-token'] ?? env.MOCK_ADMIN_TOKEN) && {
         adminToken: values['admin-token'] ?? env.MOCK_ADMIN_TOKEN,
       }),
       ...(!quiet && {
         onRequest: (e) =>
           log(
-            `${e.method} ${e.path} ${e.status} ${e.ms}ms${e.scenario ? ` scenario=${e.scenario} session=${e.session}` : ''}`,
+            `${e.method} ${e.path} ${e.status} ${e.ms}ms${e.scenario ? ` scenario=${e.scenario} session=${e.session}` : ''}${e.fault ? ` fault=${e.fault}` : ''}`,
           ),
       }),
     })

@@ -2,8 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { readLimitedBody } from './core/body.js'
 import type { Instant } from './core/clock.js'
 import type { MockEnv, RequestContext } from './core/context.js'
-import { isProblem, readControl } from './core/control.js'
-import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
+import { isProblem } from './core/control.js'
+import type { MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
 import { clip, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
@@ -49,18 +49,30 @@ export function controlLayer(
       mountPath,
       maxBodyBytes,
       fired: [],
+      derived: [],
       provider: provider.name,
       body: body.ok ? body.bytes : EMPTY,
     }
     c.set('mock', mock)
 
     const fault: AppliedFault | undefined =
-      faultHeader ?? session.faults.choose(scenario.faults, { provider: provider.name, method: c.req.method, path })
+      faultHeader ??
+      session.faults.choose(scenario.faults, {
+        provider: provider.name,
+        method: c.req.method,
+        path,
+        headers: c.req.raw.headers,
+        query: url.searchParams,
+        body: mock.body,
+      })
+    if (fault) mock.fault = fault
     const delayMs = (delayHeader ?? 0) + (fault?.delayMs ?? 0)
     if (delayMs > 0) await (c.env?.mockSleep ?? sleep)(delayMs)
 
     let response = body.ok ? await answer(c, next, provider, fault) : body.response
-    response = decorate(response, mock.fired, mock.unmatched?.closest)
+    // Rules that derived changes are only named when the write took effect.
+    if (mock.writeSeq !== undefined) for (const id of mock.derived) if (!mock.fired.includes(id)) mock.fired.push(id)
+    response = decorate(response, mock.fired, mock.unmatched?.closest, fault?.connection ? undefined : fault?.headers)
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
@@ -81,13 +93,17 @@ type Resolved =
 
 /** The control headers: scenario, session (seeded on first use), clock, delay, forced fault; a bad one is a problem answer. */
 async function resolveControl(engine: MockEngine, headers: Headers): Promise<Resolved> {
-  const control = readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
+  const control = engine.readControl(headers)
   if (isProblem(control)) return { response: problemResponse(control) }
   const delayHeader = parseDelayHeader(headers.get('x-mock-delay'))
   if (typeof delayHeader === 'object') return { response: problemResponse(delayHeader) }
   const scenario = engine.scenarios.get(control.scenario)!
   const session = await engine.session(control.scenario, control.session)
-  const faultHeader = parseFaultHeader(headers.get('x-mock-fault'), scenario.faults, session.faults.random)
+  const faultHeader = parseFaultHeader(headers.get('x-mock-fault'), scenario.faults, session.faults.random, (name) =>
+    engine
+      .scenarioNames()
+      .filter((s) => s !== scenario.name && engine.scenarios.get(s)!.faults.some((f) => f.name === name)),
+  )
   if (faultHeader && 'code' in faultHeader) return { response: problemResponse(faultHeader) }
   return { scenario, session, ...(control.now && { now: control.now }), delayHeader, faultHeader }
 }
@@ -130,7 +146,7 @@ async function journalEntry(r: {
     method: r.c.req.method,
     path: r.path,
     query: queryObject(r.url),
-    headers: redactHeaders(r.c.req.raw.headers, r.secrets),
+    headers: await redactHeaders(r.c.req.raw.headers, r.secrets),
     body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
     status: response.status,
     responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
@@ -148,6 +164,7 @@ async function journalEntry(r: {
     unmatched: mock.unmatched !== undefined,
     ...(mock.unmatched && { closestRoutes: mock.unmatched.closest }),
     ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
+    ...(mock.notes && { notes: mock.notes }),
   }
 }
 
@@ -156,16 +173,26 @@ function faultResponse(provider: AnyProvider, fault: AppliedFault, method: strin
   if (fault.connection)
     return textResponse(null, { status: 502, headers: { [CONNECTION_FAULT_HEADER]: fault.connection } })
   const { code, body } = fault.status!
-  if (body === undefined) return provider.errorResponse(code, method)
+  if (body === undefined) {
+    const retryAfter = Object.entries(fault.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
+    const seconds = retryAfter !== undefined && /^\d{1,9}$/.test(retryAfter) ? Number(retryAfter) : undefined
+    return provider.errorResponse(code, method, seconds)
+  }
   return typeof body === 'string'
     ? textResponse(body, { status: code, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
     : textResponse(JSON.stringify(body), { status: code, headers: { 'Content-Type': 'application/json' } })
 }
 
 /** Adds the mock's own diagnostics (never in the provider's body): the rules that fired, or the routes closest to an unmatched path. */
-function decorate(response: Response, fired: readonly string[], closest?: readonly string[]): Response {
-  if (fired.length === 0 && !closest) return response
+function decorate(
+  response: Response,
+  fired: readonly string[],
+  closest?: readonly string[],
+  faultHeaders?: Record<string, string>,
+): Response {
+  if (fired.length === 0 && !closest && !faultHeaders) return response
   return withHeaders(response, {
+    ...faultHeaders,
     ...(fired.length > 0 && { [RULES_HEADER]: fired.join(', ') }),
     ...(closest && { [MOCK_ERROR_HEADER]: `no-route; closest: ${closest.join(', ')}` }),
   })

@@ -23,6 +23,8 @@ export interface CreateAppOptions extends AppOptions {
   maxSessions?: number
   /** Requests kept in each session's journal (a ring buffer). Default 1000. */
   journalSize?: number
+  /** Let unknown `X-Mock-*` request headers through instead of answering 400 (CLI: --lenient-headers). Default false. */
+  lenientHeaders?: boolean
   /** Providers to mount. Default: all. */
   providers?: readonly AnyProvider[]
 }
@@ -45,6 +47,7 @@ export function createEngine(options: CreateAppOptions = {}): MockEngine {
     ...(options.defaultScenario !== undefined && { defaultScenario: options.defaultScenario }),
     ...(options.maxSessions !== undefined && { maxSessions: options.maxSessions }),
     ...(options.journalSize !== undefined && { journalSize: options.journalSize }),
+    ...(options.lenientHeaders !== undefined && { lenientHeaders: options.lenientHeaders }),
   })
 }
 

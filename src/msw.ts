@@ -27,21 +27,70 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
     if (!base) continue
     const root = new URL(base)
     const basePath = root.pathname.replace(/\/+$/, '')
-    const forward = async ({ request }: { request: Request }) => {
-      const url = new URL(request.url)
+    const prefix = `${root.origin}${basePath}`
+    const send = async (url: URL, method: string, headers: Headers, body: ArrayBuffer | undefined) => {
       const rest = url.pathname.slice(basePath.length) || '/'
+      const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, { method, headers, body })
+      return app.fetch(forwarded, { mockPublicBase: prefix, mockSleep: delay })
+    }
+    const forward = async ({ request }: { request: Request }) => {
       const method = request.method.toUpperCase()
       const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer()
-      const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, {
-        method,
-        headers: request.headers,
-        body,
-      })
-      const response = await app.fetch(forwarded, { mockPublicBase: `${url.origin}${basePath}`, mockSleep: delay })
+      const response = await followRedirects(
+        { url: new URL(request.url), method, headers: request.headers, body, redirect: request.redirect },
+        prefix,
+        send,
+      )
       // A connection fault has no HTTP answer in-process: the client's fetch fails with a network error.
-      return response.headers.has(CONNECTION_FAULT_HEADER) ? HttpResponse.error() : response
+      return response === 'network-error' || response.headers.has(CONNECTION_FAULT_HEADER)
+        ? HttpResponse.error()
+        : response
     }
     handlers.push(http.all(`${root.origin}${basePath}`, forward), http.all(`${root.origin}${basePath}/*`, forward))
   }
   return handlers
+}
+
+type Sent = { url: URL; method: string; headers: Headers; body: ArrayBuffer | undefined; redirect: RequestRedirect }
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+/**
+ * Follows the mock's own redirects (Django's APPEND_SLASH 301) as fetch does
+ * over HTTP (WHATWG fetch, "HTTP-redirect fetch"), so a client sees the same
+ * outcome on both transports: a 301/302 re-sends a POST as GET without body,
+ * a 303 re-sends anything but HEAD as GET, others keep method and body (so
+ * fetch re-sends a PATCH); at most 20 hops; `redirect: "error"` fails;
+ * `redirect: "manual"` returns the redirect itself. A Location outside the
+ * provider's base URL is returned as is. (MSW's own redirect handling fails
+ * any redirect of a request with a body, which fetch over HTTP re-sends.)
+ * MSW rebuilds the answer with the request's URL, so `redirected` and `url`
+ * cannot be carried through; status, headers, body and state are the same.
+ */
+async function followRedirects(
+  first: Sent,
+  prefix: string,
+  send: (url: URL, method: string, headers: Headers, body: ArrayBuffer | undefined) => Promise<Response>,
+): Promise<Response | 'network-error'> {
+  let { url, method, body } = first
+  const headers = new Headers(first.headers)
+  for (let hops = 0; ; hops++) {
+    const response = await send(url, method, headers, body)
+    const location = response.headers.get('location')
+    if (!REDIRECTS.has(response.status) || location === null || first.redirect === 'manual') {
+      return response
+    }
+    if (first.redirect === 'error' || hops >= 20) return 'network-error'
+    const next = new URL(location, url)
+    if (!`${next.origin}${next.pathname}`.startsWith(prefix)) return response
+    if (
+      ((response.status === 301 || response.status === 302) && method === 'POST') ||
+      (response.status === 303 && method !== 'HEAD')
+    ) {
+      method = 'GET'
+      body = undefined
+      for (const h of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'])
+        headers.delete(h)
+    }
+    url = next
+  }
 }

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { isProblem, readControl } from '../core/control.js'
-import { DEFAULT_SESSION, type MockEngine } from '../core/engine.js'
+import { isProblem } from '../core/control.js'
+import type { MockEngine } from '../core/engine.js'
 import { type Problem, problemResponse } from '../core/problem.js'
 import type { Session } from '../core/sessions.js'
 
@@ -24,11 +24,7 @@ export const badBody = (detail: string): Problem => ({
 /** The session named by X-Mock-Scenario / X-Mock-Session, created on first use like a provider request's. */
 export function sessionLookup(engine: MockEngine): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
-    const ctl = readControl(
-      c.req.raw.headers,
-      { scenario: engine.defaultScenario, session: DEFAULT_SESSION },
-      engine.scenarios,
-    )
+    const ctl = engine.readControl(c.req.raw.headers)
     if (isProblem(ctl)) return problemResponse(ctl)
     c.set('session', await engine.session(ctl.scenario, ctl.session))
     await next()

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { HEADER, isProblem, readControl } from '../core/control.js'
-import { DEFAULT_SESSION, type MockEngine } from '../core/engine.js'
+import { HEADER, isProblem } from '../core/control.js'
+import type { MockEngine } from '../core/engine.js'
 import { problemResponse } from '../core/problem.js'
 
 const startedAt = Date.now()
@@ -54,7 +54,7 @@ export function infoRoutes(engine: MockEngine, options: InfoOptions): Hono {
     if (!headers.has(HEADER.scenario) && !headers.has(HEADER.session)) {
       return c.json({ reset: engine.reset(), scope: 'all' })
     }
-    const ctl = readControl(headers, { scenario: engine.defaultScenario, session: DEFAULT_SESSION }, engine.scenarios)
+    const ctl = engine.readControl(headers)
     if (isProblem(ctl)) return problemResponse(ctl)
     if (!headers.has(HEADER.session)) {
       return c.json({ reset: engine.reset({ scenario: ctl.scenario }), scope: 'scenario', scenario: ctl.scenario })

@@ -50,15 +50,6 @@ export function instantFromDate(date: Date): Instant {
   return { seconds, micros: (ms - seconds * 1000) * 1000 }
 }
 
-/**
- * Python's `datetime.isoformat()` in UTC as DRF renders it: microseconds only
- * when non-zero, `+00:00` replaced by `Z`.
- */
-export function formatDrfDateTime(t: Instant): string {
-  const base = new Date(t.seconds * 1000).toISOString().slice(0, 19)
-  return t.micros === 0 ? `${base}Z` : `${base}.${String(t.micros).padStart(6, '0')}Z`
-}
-
 /** RFC 3339 with milliseconds, for the mock's own (non-provider) output. */
 export function formatIso(t: Instant): string {
   return new Date(t.seconds * 1000 + Math.floor(t.micros / 1000)).toISOString()

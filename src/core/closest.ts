@@ -8,7 +8,7 @@ export interface KnownRoute {
   template: string
 }
 
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!
@@ -33,4 +33,15 @@ export function closestRoutes(path: string, routes: readonly KnownRoute[], n = 3
     .sort((a, b) => a.d - b.d)
     .slice(0, n)
     .map(({ r }) => `${r.methods.join('|')} ${r.template}`)
+}
+
+/** The candidate nearest to `word` (edit distance), for a "did you mean". */
+export function closestWord(word: string, candidates: readonly string[]): string {
+  let best = candidates[0]!
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (const c of candidates) {
+    const d = levenshtein(word.slice(0, 100), c)
+    if (d < bestDistance) [best, bestDistance] = [c, d]
+  }
+  return best
 }

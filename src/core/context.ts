@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Instant } from './clock.js'
+import type { AppliedFault } from './faults.js'
 import type { Scenario } from './scenario/registry.js'
 import type { Session } from './sessions.js'
 import type { StoreKey } from './store.js'
@@ -16,8 +17,10 @@ export interface RequestContext {
   readonly mountPath: string
   /** Largest body this request may send (bytes). */
   readonly maxBodyBytes: number
-  /** Rule ids that fired during this request (kept for the journal). */
+  /** Rule ids that rejected (part of) this request (kept for the journal and X-Mock-Rules). */
   readonly fired: string[]
+  /** Rule ids that derived changes; listed only when the write committed (writeSeq set). */
+  readonly derived: string[]
   /** The provider this request is for. */
   readonly provider: string
   /** The request body, read once by the control layer (within the size limit). */
@@ -26,6 +29,10 @@ export interface RequestContext {
   unmatched?: { closest: string[] }
   /** Set when this request changed state: its place in the session's order of writes. */
   writeSeq?: number
+  /** Set when a fault was applied to this request (the request log names it). */
+  fault?: AppliedFault
+  /** The mock's own hints about this request (journal only; the response carries them as X-Mock-Error). */
+  notes?: string[]
 }
 
 /** Hono environment shared by every route of the mock. */
@@ -60,6 +67,7 @@ export interface WriteScope<Db> {
   readonly now: Instant
   readonly disabledRules: ReadonlySet<string>
   readonly fired: string[]
+  readonly derived: string[]
   /**
    * Call right after the state changed (synchronously with the change): the
    * journal then knows the order writes took effect, which is the order a
@@ -75,6 +83,7 @@ export function writeScope<Db>(c: Context<MockEnv>, store: StoreKey<Db>): WriteS
     now: mock.now,
     disabledRules: mock.scenario.disabledRules,
     fired: mock.fired,
+    derived: mock.derived,
     committed: () => {
       mock.writeSeq = ++mock.session.writes
     },

@@ -1,4 +1,5 @@
 import { type Instant, parseInstant } from './clock.js'
+import { closestWord } from './closest.js'
 import type { Problem } from './problem.js'
 
 /** The control headers (README "Control headers"). */
@@ -7,6 +8,40 @@ export const HEADER = {
   session: 'x-mock-session',
   now: 'x-mock-now',
 } as const
+
+/**
+ * Every request header the mock owns, as documented. The mock owns the
+ * `X-Mock-` prefix: any other `X-Mock-*` header is almost always a typo
+ * (`X-Mock-Sesion`) that would silently put a test in the shared session.
+ */
+export const KNOWN_CONTROL_HEADERS = [
+  'X-Mock-Scenario',
+  'X-Mock-Session',
+  'X-Mock-Now',
+  'X-Mock-Delay',
+  'X-Mock-Fault',
+  'X-Mock-Admin-Token',
+] as const
+const KNOWN_LOWER = KNOWN_CONTROL_HEADERS.map((h) => h.toLowerCase())
+
+/** An `X-Mock-*` header the mock does not know: a 400 naming the closest known one. */
+export function unknownControlHeader(headers: Headers): Problem | undefined {
+  for (const [name] of headers) {
+    if (!name.startsWith('x-mock-') || KNOWN_LOWER.includes(name)) continue
+    const suggestion = KNOWN_CONTROL_HEADERS[KNOWN_LOWER.indexOf(closestWord(name, KNOWN_LOWER))]!
+    const shown = name.slice(0, 100)
+    return {
+      code: 'unknown-control-header',
+      status: 400,
+      title: 'Unknown control header',
+      detail: `"${shown}" is not a header the mock knows; did you mean ${suggestion}? The mock owns the X-Mock- prefix (start it with --lenient-headers to let unknown ones through).`,
+      header: shown,
+      closest: suggestion,
+      knownHeaders: [...KNOWN_CONTROL_HEADERS],
+    }
+  }
+  return undefined
+}
 
 const SESSION_ID = /^[\x21-\x7e]{1,128}$/
 

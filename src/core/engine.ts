@@ -1,6 +1,8 @@
 import { type Instant, instantFromDate } from './clock.js'
+import { type Control, readControl, unknownControlHeader } from './control.js'
 import { FaultState } from './faults.js'
 import { Journal } from './journal.js'
+import type { Problem } from './problem.js'
 import type { AnyProvider } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
 import type { Scenario } from './scenario/registry.js'
@@ -17,6 +19,8 @@ export interface EngineOptions {
   maxSessions?: number
   /** Journal entries kept per session (a ring buffer). Default 1000. */
   journalSize?: number
+  /** Let unknown `X-Mock-*` request headers through instead of answering 400. Default false. */
+  lenientHeaders?: boolean
 }
 
 export const DEFAULT_SESSION = 'default'
@@ -28,6 +32,7 @@ export class MockEngine {
   readonly defaultScenario: string
   readonly sessions: SessionCache
   readonly journalSize: number
+  readonly lenientHeaders: boolean
 
   constructor(options: EngineOptions) {
     this.providers = options.providers
@@ -35,6 +40,7 @@ export class MockEngine {
     this.defaultScenario = options.defaultScenario ?? 'default'
     this.sessions = new SessionCache(options.maxSessions ?? 1000)
     this.journalSize = options.journalSize ?? 1000
+    this.lenientHeaders = options.lenientHeaders ?? false
     if (!Number.isInteger(this.journalSize) || this.journalSize < 1)
       throw new Error(`journalSize must be a positive integer, got ${this.journalSize}`)
     if (!this.scenarios.has(this.defaultScenario)) {
@@ -42,6 +48,13 @@ export class MockEngine {
         `Default scenario "${this.defaultScenario}" not found (known: ${[...this.scenarios.keys()].sort().join(', ') || 'none'})`,
       )
     }
+  }
+
+  /** The request's control headers (scenario, session, clock), or the problem that one of them is. */
+  readControl(headers: Headers): Control | Problem {
+    const unknown = this.lenientHeaders ? undefined : unknownControlHeader(headers)
+    if (unknown) return unknown
+    return readControl(headers, { scenario: this.defaultScenario, session: DEFAULT_SESSION }, this.scenarios)
   }
 
   provider(name: string): AnyProvider | undefined {

@@ -45,6 +45,18 @@ export const faultSchema = z
         provider: z.string().optional(),
         method: z.string().optional(),
         path: z.string().optional().describe('A glob (`*`) or /regex/ over the path relative to the provider.'),
+        headers: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe('Request headers that must be present with these exact values (names case-insensitive).'),
+        query: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe('Query parameters that must be present with these exact values.'),
+        body: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+          .optional()
+          .describe('Top-level fields of a JSON object body that must have these exact values.'),
         nth: z.number().int().min(1).optional().describe('Only the nth matching request of a session (1 = the first).'),
         probability: z
           .number()
@@ -64,6 +76,10 @@ export const faultSchema = z
       .strict()
       .optional(),
     connection: z.enum(CONNECTION_FAULTS).optional(),
+    headers: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Response headers the fault adds or replaces (e.g. Retry-After for a 429).'),
     manual: z
       .boolean()
       .default(false)
@@ -91,7 +107,20 @@ export interface AppliedFault {
   delayMs: number
   status?: { code: number; body?: unknown }
   connection?: ConnectionFault
+  /** Response headers the fault sets. */
+  headers?: Record<string, string>
   when: 'before' | 'after'
+}
+
+/** What a fault's `match` looks at. */
+export interface FaultRequest {
+  provider: string
+  method: string
+  path: string
+  headers: Headers
+  query: URLSearchParams
+  /** The raw body (matched as JSON only when a fault asks for body fields). */
+  body: Uint8Array
 }
 
 /** mulberry32: a small seeded generator, so "probability" faults repeat run after run. */
@@ -126,16 +155,18 @@ export class FaultState {
   }
 
   /** The first scenario fault that matches this request (counting it for nth), if any. */
-  choose(
-    faults: readonly FaultSpec[],
-    req: { provider: string; method: string; path: string },
-  ): AppliedFault | undefined {
+  choose(faults: readonly FaultSpec[], req: FaultRequest): AppliedFault | undefined {
+    let json: unknown
+    const body = () => (json ??= parseJsonObject(req.body))
     for (const f of faults) {
       if (f.manual) continue
       const m = f.match
       if (m.provider !== undefined && m.provider !== req.provider) continue
       if (m.method !== undefined && m.method.toUpperCase() !== req.method) continue
       if (m.path !== undefined && !globToRegExp(m.path).test(req.path)) continue
+      if (m.headers && !Object.entries(m.headers).every(([k, v]) => req.headers.get(k) === v)) continue
+      if (m.query && !Object.entries(m.query).every(([k, v]) => req.query.getAll(k).includes(v))) continue
+      if (m.body && !matchesBody(body(), m.body)) continue
       const n = (this.#counts.get(f.name) ?? 0) + 1
       this.#counts.set(f.name, n)
       if (m.nth !== undefined && n !== m.nth) continue
@@ -152,8 +183,26 @@ function toApplied(f: FaultSpec, random: () => number): AppliedFault {
     delayMs: sampleDelay(f.delay, random),
     ...(f.status && { status: f.status }),
     ...(f.connection && { connection: f.connection }),
+    ...(f.headers && { headers: f.headers }),
     when: f.when,
   }
+}
+
+const NOT_AN_OBJECT = Symbol('not a JSON object')
+
+function parseJsonObject(bytes: Uint8Array): unknown {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : NOT_AN_OBJECT
+  } catch {
+    return NOT_AN_OBJECT
+  }
+}
+
+function matchesBody(body: unknown, fields: Record<string, string | number | boolean | null>): boolean {
+  if (body === NOT_AN_OBJECT) return false
+  const record = body as Record<string, unknown>
+  return Object.entries(fields).every(([k, v]) => Object.hasOwn(record, k) && record[k] === v)
 }
 
 const badHeader = (header: string, detail: string): Problem => ({
@@ -178,6 +227,8 @@ export function parseFaultHeader(
   value: string | null,
   faults: readonly FaultSpec[],
   random: () => number,
+  /** The other scenarios that define a fault of this name (for the message). */
+  elsewhere: (name: string) => string[] = () => [],
 ): AppliedFault | Problem | undefined {
   if (value === null) return undefined
   const v = value.trim()
@@ -186,6 +237,13 @@ export function parseFaultHeader(
   if (/^[45]\d\d$/.test(v)) return { name: v, delayMs: 0, status: { code: Number(v) }, when: 'before' }
   const named = faults.find((f) => f.name === v)
   if (named) return toApplied(named, random)
+  const others = elsewhere(v)
+  if (others.length > 0) {
+    return badHeader(
+      'X-Mock-Fault',
+      `X-Mock-Fault "${v}" is a fault of scenario ${others.map((s) => `"${s}"`).join(', ')}, not of this request's scenario: send X-Mock-Scenario: ${others[0]} to use it${faults.length ? `, or one of this scenario's faults: ${faults.map((f) => f.name).join(', ')}` : ''}.`,
+    )
+  }
   return badHeader(
     'X-Mock-Fault',
     `X-Mock-Fault "${value}" is not a fault. Use ${CONNECTION_FAULTS.join(', ')}, a status from 400 to 599${faults.length ? `, or a scenario fault: ${faults.map((f) => f.name).join(', ')}` : ''}.`,

@@ -31,6 +31,8 @@ export interface JournalEntry {
   closestRoutes?: string[]
   /** For a request that changed state: its place in the session's order of writes (1, 2, …). */
   writeSeq?: number
+  /** The mock's hints, e.g. a missing trailing slash that Django redirected. */
+  notes?: string[]
 }
 
 /** Headers no journal keeps whatever the provider: the mock's own admin token and cookies. Providers add their secrets. */
@@ -43,10 +45,37 @@ export function secretHeaderSet(providerSecrets: readonly string[]): ReadonlySet
 /** Bodies are kept up to this many characters; longer ones are cut (and say so). */
 const MAX_BODY_CHARS = 64 * 1024
 
-export function redactHeaders(headers: Headers, secrets: ReadonlySet<string>): Record<string, string> {
+/**
+ * The request headers as the journal keeps them: a secret's value is never
+ * kept, but its scheme and a short fingerprint are (`Token [redacted; 40
+ * chars; sha256:9f86d081]`), so a 401 can be debugged — "was it the token I
+ * meant?" — by comparing fingerprints, without the journal holding a secret.
+ */
+export async function redactHeaders(headers: Headers, secrets: ReadonlySet<string>): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const [k, v] of headers) out[k] = secrets.has(k) ? '[redacted]' : v
+  for (const [k, v] of headers) out[k] = secrets.has(k) ? await redacted(v) : v
   return out
+}
+
+const fingerprints = new Map<string, string>()
+
+async function fingerprint(secret: string): Promise<string> {
+  let known = fingerprints.get(secret)
+  if (known === undefined) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)))
+    known = [...digest.slice(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('')
+    // Bounded: a client sending a new secret per request cannot grow it.
+    if (fingerprints.size >= 1000) fingerprints.clear()
+    fingerprints.set(secret, known)
+  }
+  return known
+}
+
+/** `Scheme [redacted; N chars; sha256:xxxxxxxx]`, or without the scheme for a bare secret. */
+export async function redacted(value: string): Promise<string> {
+  const m = /^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S[\s\S]*)$/.exec(value)
+  const [scheme, secret] = m ? [`${m[1]} `, m[2]!] : ['', value]
+  return `${scheme}[redacted; ${secret.length} chars; sha256:${await fingerprint(secret)}]`
 }
 
 export function clip(text: string | null): string | null {

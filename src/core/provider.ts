@@ -33,7 +33,7 @@ export interface Provider<Section = unknown, Db = unknown, Name extends string =
   // biome-ignore lint/suspicious/noExplicitAny: a provider's tables have their own schemas; core only exports and imports them
   tables(db: Db): Record<string, Table<any, any>>
   /** An error answer in the provider's own format, for an injected fault status (X-Mock-Fault: 503). */
-  errorResponse(status: number, method: string): Response
+  errorResponse(status: number, method: string, retryAfterSeconds?: number): Response
   /** The provider's HTTP surface, relative to its base URL. */
   readonly routes: Hono<MockEnv>
   /** The provider's named business rules (GET /__mock/rules). */

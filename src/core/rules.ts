@@ -167,12 +167,30 @@ export function runRules<C>(
   operation: string,
   ctx: C,
   plan: ChangePlan,
-  scope: { readonly disabledRules: ReadonlySet<string>; readonly fired: string[] },
+  scope: RuleScope,
   options: EvaluateOptions = {},
 ): Evaluation {
   const result = evaluate(rules, operation, ctx, plan, scope.disabledRules, options)
-  for (const id of result.fired) if (!scope.fired.includes(id)) scope.fired.push(id)
+  // A rejection is the answer's reason at once; a derivation counts only if the write commits.
+  const into = result.ok ? scope.derived : scope.fired
+  for (const id of result.fired) if (!into.includes(id)) into.push(id)
   return result
+}
+
+/** Where a request's rules are recorded: the ones that rejected, and the ones that derived changes (shown if committed). */
+export interface RuleScope {
+  readonly disabledRules: ReadonlySet<string>
+  readonly fired: string[]
+  readonly derived: string[]
+}
+
+/** One rule's check on its own (unless switched off); a refusal is recorded like any rule's. */
+export function refuses<C>(scope: RuleScope, rule: Rule<C>, ctx: C): boolean {
+  if (scope.disabledRules.has(rule.id)) return false
+  const found = rule.check?.(ctx)
+  if (!found || Object.keys(found).length === 0) return false
+  if (!scope.fired.includes(rule.id)) scope.fired.push(rule.id)
+  return true
 }
 
 /** Adds `from` to `into`: lists of messages concatenate (without repeats), nested dictionaries merge. */

@@ -2,6 +2,7 @@
  * The test control surface through both transports: journal and verification,
  * faults (headers and scenario), the session clock, state export and import.
  */
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DJANGO_404_HTML } from '../../src/frameworks/drf/responses.js'
 import { AUTH, type Client, forEachTransport, JSON_HEADERS, json, type Transport } from '../support/transports.js'
@@ -27,7 +28,7 @@ const failure = (p: Promise<Response>) =>
 
 forEachTransport((t) => {
   describe('journal', () => {
-    it('records what came in and what went out, Authorization redacted', async () => {
+    it('records what came in and what went out, Authorization redacted to its scheme and a fingerprint', async () => {
       const api = t().client('omnitron')
       await patchItem(api, { tracking_number: 'TR-J' }, { 'X-Mock-Now': '2025-01-24T08:45:18Z' })
       const body = await json(await admin(t(), api, '/requests'))
@@ -48,7 +49,9 @@ forEachTransport((t) => {
         ],
         unmatched: false,
       })
-      expect(entry.headers.authorization).toBe('[redacted]')
+      const fingerprint = createHash('sha256').update('omnitron-test-token').digest('hex').slice(0, 8)
+      expect(entry.headers.authorization).toBe(`Token [redacted; 19 chars; sha256:${fingerprint}]`)
+      expect(JSON.stringify(body)).not.toContain('omnitron-test-token')
       expect(JSON.parse(entry.responseBody)).toMatchObject({ pk: 7105, status: '450', tracking_number: 'TR-J' })
       expect(entry.durationMs).toBeGreaterThanOrEqual(0)
       expect(Date.parse(entry.time)).not.toBeNaN()
@@ -115,7 +118,7 @@ forEachTransport((t) => {
         '/api/orders/123',
         { Authorization: 'Token hamgam-staff-token' },
         429,
-        { detail: 'Request was throttled. Expected available in 60 seconds.' },
+        { detail: 'Request was throttled. Expected available in 1 second.' },
       ],
     ] as const)(
       "X-Mock-Fault: status on %s answers in the provider's own format",

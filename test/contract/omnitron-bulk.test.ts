@@ -155,3 +155,41 @@ forEachTransport((t) => {
     expect((await json(res))[0]).toMatchObject({ carrier_shipping_code: null, extra_field: {} })
   })
 })
+
+forEachTransport((t) => {
+  it('a rejected bulk names only the rules that rejected it (nothing derived was written)', async () => {
+    const api = t().client('omnitron')
+    const res = await bulk(api, {
+      orderitem_set: [
+        { id: 1, status: '500', tracking_number: 'A' },
+        { id: 2, status: '100' },
+      ],
+    })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('x-mock-rules')).toBe('omnitron.item.status.no-cancel-or-refund')
+  })
+
+  it('a bulk mixing orders is refused by a named rule', async () => {
+    const api = t().client('omnitron')
+    const res = await bulk(api, {
+      orderitem_set: [
+        { id: 123, status: '500' },
+        { id: 1, status: '500' },
+      ],
+    })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('x-mock-rules')).toBe('omnitron.bulk.one-order-at-a-time')
+    const rules = await json(await t().admin('/rules'))
+    expect(rules.rules.find((r: { id: string }) => r.id === 'omnitron.bulk.one-order-at-a-time')).toMatchObject({
+      summary: "Every entry of a bulk status update must belong to the first entry's order.",
+      source: { kind: 'doc' },
+    })
+  })
+
+  it('a committed bulk names the rules that derived its changes', async () => {
+    const api = t().client('omnitron')
+    const res = await bulk(api, { orderitem_set: [{ id: 1, status: '500' }] })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-mock-rules')).toContain('omnitron.modified-date.auto')
+  })
+})

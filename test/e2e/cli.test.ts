@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer } from '../../src/node/index.js'
 import { runCli, type Spawned, spawnCli } from '../support/spawn.js'
 
-// The built CLI (npm test builds first): what `npm start` and the Docker image run.
+// The built CLI (the global setup rebuilds it when src/ is newer): what `npm start` and the Docker image run.
 const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const AUTH = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }
 
@@ -31,8 +32,10 @@ describe('the CLI, end to end', () => {
     )
   })
 
-  it('SIGTERM lets an in-flight request finish, then exits 0', async () => {
+  // One quiet server for both shutdown checks (a spawn is the costly part of these tests).
+  it('SIGTERM lets an in-flight request finish, then exits 0, logging no request line when quiet', async () => {
     const own = await spawnCli(BIN, ['--quiet'])
+    expect((await fetch(`${own.url}/__mock/health`)).status).toBe(200)
     const started = Date.now()
     const pending = fetch(`${own.url}/omnitron/api/v1/orders/12345/`, { headers: { ...AUTH, 'X-Mock-Delay': '800' } })
     await new Promise((r) => setTimeout(r, 200))
@@ -42,16 +45,36 @@ describe('the CLI, end to end', () => {
     expect((await res.json()).pk).toBe(12345)
     expect(await exited).toBe(0)
     expect(Date.now() - started).toBeGreaterThanOrEqual(800)
-  })
-
-  it('exits 0 on SIGTERM after finishing', async () => {
-    const own = await spawnCli(BIN, ['--quiet'])
-    expect((await fetch(`${own.url}/__mock/health`)).status).toBe(200)
-    expect(await own.stop('SIGTERM')).toBe(0)
     expect(own.output()).toContain('SIGTERM received')
     expect(own.output()).not.toMatch(/^GET /m)
   })
 })
+
+/**
+ * What the CLI does with `--scenarios DIR` before it listens, in-process: the
+ * error whose message it prints after "order-contract-mock: " (then exits 2).
+ * The table below checks each bad file this way, without a process each; one
+ * row also goes through the CLI to prove the exit path prints exactly this.
+ */
+async function loadError(dir: string): Promise<Error> {
+  try {
+    const server = await startServer({ port: 0, scenariosDir: dir })
+    await server.close()
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error(`${dir} loaded without an error`)
+}
+
+function badScenarioDir(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ocm-bad-'))
+  writeFileSync(join(dir, 'default.yaml'), 'description: fine\n')
+  writeFileSync(join(dir, 'bad.yaml'), text)
+  return dir
+}
+
+const ALIAS_BOMB =
+  'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n'
 
 describe('the CLI, refusing bad input without a stack trace', () => {
   it('--help lists the options', async () => {
@@ -95,19 +118,19 @@ describe('the CLI, refusing bad input without a stack trace', () => {
     ],
     ['a duplicate key', 'seed: 1\nseed: 2\n', /bad\.yaml:\d+:\d+: Map keys must be unique/],
     ['binary garbage', '\u0000\u0001\u0002\u00ff', /bad\.yaml/],
-    [
-      'a huge alias bomb',
-      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
-      /bad\.yaml/,
-    ],
-  ])('%s in a scenario file: exit 2, one clear line, no stack trace', async (_, text, pattern) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ocm-bad-'))
-    writeFileSync(join(dir, 'default.yaml'), 'description: fine\n')
-    writeFileSync(join(dir, 'bad.yaml'), text)
+    ['a huge alias bomb', ALIAS_BOMB, /bad\.yaml/],
+  ])('%s in a scenario file: one clear message, no stack trace (in-process)', async (_, text, pattern) => {
+    const error = await loadError(badScenarioDir(text))
+    expect(error.message).toMatch(pattern)
+    expect(error.message).not.toMatch(/\n\s+at |Error: /)
+  })
+
+  it('a bad scenario file from the table, through the CLI: exit 2, that message on stderr, nothing on stdout', async () => {
+    const dir = badScenarioDir(ALIAS_BOMB)
+    const { message } = await loadError(dir)
     const r = await runCli(BIN, ['--scenarios', dir, '--port', '0'])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(pattern)
-    expect(r.stderr).not.toMatch(/\n\s+at |Error: /)
+    expect(r.stderr).toBe(`order-contract-mock: ${message}\n`)
     expect(r.stdout).toBe('')
   })
 

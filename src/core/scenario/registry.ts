@@ -71,20 +71,37 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)'
 }
 
+type Entry = { source: ScenarioSource; doc: Record<string, unknown>; overrides?: string }
+/** The files read, by scenario name, and the bundled ones a user's file of the same name replaced. */
+type Read = { raw: Map<string, Entry>; shadowed: Map<string, Entry> }
+
 /**
  * Reads every source, resolves `extends`, validates the result against the
  * full schema (core + every provider's section) and checks cross-references
- * (disabled rule ids). Throws one ScenarioError listing every problem.
+ * (disabled rule ids, fault providers). Throws one ScenarioError listing every problem.
  */
 export function buildScenarios(
   sources: readonly ScenarioSource[],
   providers: readonly AnyProvider[],
 ): Map<string, Scenario> {
   const problems: string[] = []
-  const raw = new Map<string, { source: ScenarioSource; doc: Record<string, unknown>; overrides?: string }>()
-  /** Bundled scenarios a user's file of the same name replaced (still reachable as that file's own parent). */
-  const shadowed = new Map<string, { source: ScenarioSource; doc: Record<string, unknown> }>()
+  const read = readSources(sources, problems)
+  const schema = scenarioSchema(providers)
+  const resolved = new Map<string, Scenario>()
+  for (const [name, entry] of read.raw) {
+    const merged = resolveExtends(read, name, [], entry, problems)
+    if (!merged) continue
+    const scenario = validateScenario(name, entry, merged, schema, providers, problems)
+    if (scenario) resolved.set(name, scenario)
+  }
+  if (problems.length > 0) throw new ScenarioError(problems)
+  return resolved
+}
 
+/** Parses each source and names it; the user's files layer over the bundled ones (the same name replaces it). */
+function readSources(sources: readonly ScenarioSource[], problems: string[]): Read {
+  const raw = new Map<string, Entry>()
+  const shadowed = new Map<string, Entry>()
   for (const source of sources) {
     const doc = parseText(source, problems)
     if (doc === undefined) continue
@@ -100,92 +117,96 @@ export function buildScenarios(
       continue
     }
     const clash = raw.get(name)
-    // The user's folder layers over the bundled scenarios: the same name replaces the bundled one.
     if (clash && (clash.source.origin ?? 'user') === 'bundled' && (source.origin ?? 'user') === 'user') {
       shadowed.set(name, clash)
       raw.set(name, { source, doc: record, overrides: clash.source.file })
-      continue
-    }
-    if (clash) {
+    } else if (clash) {
       problems.push(`${source.file}: name: scenario "${name}" is also defined in ${clash.source.file}`)
-      continue
+    } else {
+      raw.set(name, { source, doc: record })
     }
-    raw.set(name, { source, doc: record })
   }
+  return { raw, shadowed }
+}
 
-  const schema = scenarioSchema(providers)
+/** The scenario's document with its `extends` chain merged in (parent first). */
+function resolveExtends(
+  read: Read,
+  name: string,
+  chain: string[],
+  entry: Entry,
+  problems: string[],
+): Record<string, unknown> | undefined {
+  const parentName = entry.doc.extends
+  if (parentName === undefined) return entry.doc
+  if (typeof parentName !== 'string') return entry.doc // the schema reports the type
+  // A user's `default` that says `extends: default` builds on the bundled one it replaces.
+  const replaced = parentName === name && entry.overrides !== undefined ? read.shadowed.get(name) : undefined
+  const parentEntry = replaced ?? read.raw.get(parentName)
+  if (!replaced && chain.includes(parentName)) {
+    problems.push(`${entry.source.file}: extends: cycle ${[...chain, name, parentName].join(' -> ')}`)
+    return undefined
+  }
+  if (!parentEntry) {
+    const known = [...read.raw.keys()].sort().join(', ')
+    problems.push(`${entry.source.file}: extends: unknown scenario "${parentName}" (known: ${known})`)
+    return undefined
+  }
+  const parent = resolveExtends(
+    read,
+    parentName,
+    [...chain, replaced ? `${name} (bundled)` : name],
+    parentEntry,
+    problems,
+  )
+  return parent && (mergeScenario(parent, entry.doc) as Record<string, unknown>)
+}
+
+/** The merged document checked against the schema and the cross-references, as a Scenario. */
+function validateScenario(
+  name: string,
+  { source, overrides }: Entry,
+  merged: Record<string, unknown>,
+  schema: ReturnType<typeof scenarioSchema>,
+  providers: readonly AnyProvider[],
+  problems: string[],
+): Scenario | undefined {
+  const parsed = schema.safeParse({ ...merged, name })
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push(`${source.file}: ${formatPath(issue.path)}: ${describeIssue(issue)}`)
+    return undefined
+  }
+  const doc = parsed.data
+  const before = problems.length
+  const faultNames = new Set<string>()
+  doc.faults.forEach((f, i) => {
+    if (faultNames.has(f.name)) problems.push(`${source.file}: faults[${i}].name: duplicate fault name "${f.name}"`)
+    faultNames.add(f.name)
+    if (f.match.provider !== undefined && !providers.some((p) => p.name === f.match.provider)) {
+      problems.push(`${source.file}: faults[${i}].match.provider: unknown provider "${f.match.provider}"`)
+    }
+  })
   const ruleIds = new Set(providers.flatMap((p) => p.rules.map((r) => r.id)))
-  const resolved = new Map<string, Scenario>()
-
-  type Entry = { source: ScenarioSource; doc: Record<string, unknown> }
-  const resolve = (
-    name: string,
-    chain: string[],
-    entry: Entry = raw.get(name)!,
-  ): Record<string, unknown> | undefined => {
-    const parentName = entry.doc.extends
-    if (parentName === undefined) return entry.doc
-    if (typeof parentName !== 'string') return entry.doc // the schema reports the type
-    // A user's `default` that says `extends: default` builds on the bundled one it replaces.
-    const replaced = parentName === name && chain.length === 0 ? shadowed.get(name) : undefined
-    if (replaced) {
-      const parent = resolve(name, [`${name} (bundled)`], replaced)
-      return parent && (mergeScenario(parent, entry.doc) as Record<string, unknown>)
-    }
-    if (chain.includes(parentName)) {
-      problems.push(`${entry.source.file}: extends: cycle ${[...chain, name, parentName].join(' -> ')}`)
-      return undefined
-    }
-    if (!raw.has(parentName)) {
-      problems.push(
-        `${entry.source.file}: extends: unknown scenario "${parentName}" (known: ${[...raw.keys()].sort().join(', ')})`,
-      )
-      return undefined
-    }
-    const parent = resolve(parentName, [...chain, name])
-    return parent && (mergeScenario(parent, entry.doc) as Record<string, unknown>)
+  for (const [i, id] of doc.rules.disabled.entries()) {
+    if (!ruleIds.has(id))
+      problems.push(`${source.file}: rules.disabled[${i}]: unknown rule id "${id}" (see GET /__mock/rules)`)
   }
-
-  for (const [name, { source, overrides }] of raw) {
-    const merged = resolve(name, [])
-    if (!merged) continue
-    const parsed = schema.safeParse({ ...merged, name })
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push(`${source.file}: ${formatPath(issue.path)}: ${describeIssue(issue)}`)
-      continue
-    }
-    const doc = parsed.data
-    const faultNames = new Set<string>()
-    doc.faults.forEach((f, i) => {
-      if (faultNames.has(f.name)) problems.push(`${source.file}: faults[${i}].name: duplicate fault name "${f.name}"`)
-      faultNames.add(f.name)
-      if (f.match.provider !== undefined && !providers.some((p) => p.name === f.match.provider)) {
-        problems.push(`${source.file}: faults[${i}].match.provider: unknown provider "${f.match.provider}"`)
-      }
-    })
-    for (const [i, id] of doc.rules.disabled.entries()) {
-      if (!ruleIds.has(id))
-        problems.push(`${source.file}: rules.disabled[${i}]: unknown rule id "${id}" (see GET /__mock/rules)`)
-    }
-    resolved.set(name, {
-      name,
-      description: doc.description,
-      file: source.file,
-      origin: source.origin ?? 'user',
-      ...(overrides !== undefined && { overrides }),
-      ...(doc.extends !== undefined && { extends: doc.extends }),
-      seed: doc.seed,
-      refDate: new Date(parseInstant(doc.refDate)!.seconds * 1000),
-      ...(doc.now !== undefined && { now: parseInstant(doc.now)! }),
-      disabledRules: new Set(doc.rules.disabled),
-      faults: doc.faults,
-      providers: doc.providers as Record<string, unknown>,
-    })
+  if (problems.length > before) return undefined
+  return {
+    name,
+    description: doc.description,
+    file: source.file,
+    origin: source.origin ?? 'user',
+    ...(overrides !== undefined && { overrides }),
+    ...(doc.extends !== undefined && { extends: doc.extends }),
+    seed: doc.seed,
+    refDate: new Date(parseInstant(doc.refDate)!.seconds * 1000),
+    ...(doc.now !== undefined && { now: parseInstant(doc.now)! }),
+    disabledRules: new Set(doc.rules.disabled),
+    faults: doc.faults,
+    providers: doc.providers as Record<string, unknown>,
   }
-
-  if (problems.length > 0) throw new ScenarioError(problems)
-  return resolved
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -13,7 +13,6 @@ const DRF_DETAILS: Record<number, string> = {
   403: DRF.permissionDenied,
   404: DRF.notFound,
   406: 'Could not satisfy the request Accept header.',
-  429: 'Request was throttled. Expected available in 60 seconds.',
   503: 'Service temporarily unavailable, try again later.',
 }
 
@@ -31,7 +30,7 @@ const DJANGO_500_HTML = `
 
 const NGINX_TITLES: Record<number, string> = { 502: 'Bad Gateway', 504: 'Gateway Time-out' }
 
-export function drfErrorResponse(status: number, method: string): Response {
+export function drfErrorResponse(status: number, method: string, retryAfterSeconds = DEFAULT_RETRY_AFTER): Response {
   if (status === 500) return textResponse(DJANGO_500_HTML, { status, headers: { 'Content-Type': 'text/html' } })
   const nginx = NGINX_TITLES[status]
   if (nginx) {
@@ -39,7 +38,22 @@ export function drfErrorResponse(status: number, method: string): Response {
     return textResponse(html, { status, headers: { 'Content-Type': 'text/html', Server: 'nginx' } })
   }
   if (status === 405) return drfJson(405, { detail: DRF.methodNotAllowed(method) })
-  const headers: Record<string, string> =
-    status === 401 ? { 'WWW-Authenticate': 'Token' } : status === 429 ? { 'Retry-After': '60' } : {}
+  if (status === 429) {
+    // DRF's Throttled: the wait in the message, singular or plural (ngettext), and in Retry-After.
+    const wait = `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
+    return drfJson(
+      429,
+      { detail: `Request was throttled. Expected available in ${wait}.` },
+      { 'Retry-After': String(retryAfterSeconds) },
+    )
+  }
+  const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Token' } : {}
   return drfJson(status, { detail: DRF_DETAILS[status] ?? 'A server error occurred.' }, headers)
 }
+
+/**
+ * An injected 429's Retry-After. The real value is the provider's throttle window; a
+ * small default keeps a client that honours it from stalling a test. A fault's own
+ * `Retry-After` header sets it.
+ */
+export const DEFAULT_RETRY_AFTER = 1

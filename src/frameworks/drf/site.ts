@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
-import { closestRoutes, type KnownRoute } from '../../core/closest.js'
+import { closestRoutes, type KnownRoute, levenshtein } from '../../core/closest.js'
 import { type MockEnv, providerPath, publicUrl } from '../../core/context.js'
+import { MOCK_ERROR_HEADER } from '../../core/problem.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
 import { appendSlashRedirect, DRF, djangoNotFound, drfJson } from './responses.js'
 
@@ -60,10 +61,26 @@ export class DjangoSite {
       const handler =
         method === 'head' ? view.get : METHODS.includes(method as Method) ? view[method as Method] : undefined
       if (!handler) return withAllow(drfJson(405, { detail: DRF.methodNotAllowed(c.req.method.toUpperCase()) }), allow)
-      const response = await handler(c)
+      const response = this.#hintNearRoute(c, await handler(c))
       return withAllow(response, allow, method === 'head')
     })
     return this
+  }
+
+  /**
+   * An object 404 on a path one typo away from a literal route (`/api/v1/…`
+   * for `/api/i1/…/bulk_status_update/`): the path matched a `{pk}` view,
+   * but the client almost certainly meant the other route.
+   */
+  #hintNearRoute(c: Context<MockEnv>, response: Response): Response {
+    if (response.status !== 404) return response
+    const path = providerPath(c)
+    const near = this.#known.find(
+      (r) => !r.template.includes('{') && r.template !== path && levenshtein(path.slice(0, 300), r.template) <= 2,
+    )
+    return near
+      ? withHint(c, response, `not-found; did you mean ${near.methods.join('|')} ${near.template}?`)
+      : response
   }
 
   /** Registers the fallback; call after every view. */
@@ -73,7 +90,8 @@ export class DjangoSite {
       if (this.options.appendSlash && !path.endsWith('/') && this.#patterns.some((re) => re.test(`${path}/`))) {
         // Django redirects to a path on the same host: keep it relative, as get_full_path_with_slash does.
         const target = publicUrl(c, `${path}/`)
-        return appendSlashRedirect(`${target.pathname}${target.search}`)
+        const hint = `append-slash; ${c.req.method} ${path} has no trailing slash: Django answers 301 to ${path}/ (Python requests follows it without the body, fetch re-sends the body)`
+        return withHint(c, appendSlashRedirect(`${target.pathname}${target.search}`), hint)
       }
       c.get('mock').unmatched = { closest: closestRoutes(path, this.#known) }
       return djangoNotFound()
@@ -126,4 +144,11 @@ function patternToRegExp(path: string): RegExp {
     }
   }
   return new RegExp(`^${out}$`)
+}
+
+/** The mock's hint on a provider answer: the X-Mock-Error header (never the body) and a journal note. */
+function withHint(c: Context<MockEnv>, response: Response, hint: string): Response {
+  const mock = c.get('mock')
+  mock.notes = [...(mock.notes ?? []), hint]
+  return withHeaders(response, { [MOCK_ERROR_HEADER]: hint })
 }

@@ -20,10 +20,21 @@ const MESSAGES: Record<number, string> = {
   504: 'Gateway Timeout',
 }
 
-export function laravelErrorResponse(status: number): Response {
+export function laravelErrorResponse(
+  status: number,
+  _method?: string,
+  retryAfterSeconds = DEFAULT_RETRY_AFTER,
+): Response {
   return laravelJson(
     status,
     { message: MESSAGES[status] ?? (status >= 500 ? 'Server Error' : 'Error') },
-    status === 429 ? { 'Retry-After': '60' } : {},
+    status === 429 ? { 'Retry-After': String(retryAfterSeconds) } : {},
   )
 }
+
+/**
+ * An injected 429's Retry-After. The real value is the provider's throttle window; a
+ * small default keeps a client that honours it from stalling a test. A fault's own
+ * `Retry-After` header sets it.
+ */
+const DEFAULT_RETRY_AFTER = 1

@@ -1,5 +1,6 @@
-import { formatDrfDateTime, type Instant } from '../../core/clock.js'
+import type { Instant } from '../../core/clock.js'
 import type { ChangePlan, FieldErrors, Rule } from '../../core/rules.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import { MSG } from '../../frameworks/drf/fields.js'
 import { type ItemRecord, LOCKED_STATUSES, type OrderRecord, type PaymentRecord } from './schemas.js'
 import { type HamgamDb, productSnapshot } from './seed.js'

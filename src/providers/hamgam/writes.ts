@@ -1,7 +1,7 @@
-import { formatDrfDateTime } from '../../core/clock.js'
 import type { WriteScope } from '../../core/context.js'
 import { perObject } from '../../core/memo.js'
 import { ChangePlan, type Evaluation, type FieldErrors, runRules } from '../../core/rules.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import {
   booleanField,
   charField,

@@ -3,13 +3,13 @@ import { readBody } from '../../core/body.js'
 import { type MockEnv, writeScope } from '../../core/context.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { authenticateToken } from '../../frameworks/drf/auth.js'
-import { charField, MSG, validatePartial } from '../../frameworks/drf/fields.js'
 import { paginate } from '../../frameworks/drf/pagination.js'
-import { pythonInt, pythonTypeName } from '../../frameworks/drf/python.js'
-import { isPlainObject, readDrfData } from '../../frameworks/drf/request.js'
+import { pythonInt } from '../../frameworks/drf/python.js'
+import { readDrfData } from '../../frameworks/drf/request.js'
 import { drfJson } from '../../frameworks/drf/responses.js'
 import { DjangoSite } from '../../frameworks/drf/site.js'
 import { listResponse, lookupInt, objectWriteView, type Paginator, retrieveView } from '../../frameworks/drf/views.js'
+import { login } from './login.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderRecord } from './schemas.js'
 import { omnitronStore } from './seed.js'
 import { serializeOrder, serializeOrderItem } from './serialize.js'
@@ -50,20 +50,8 @@ export function omnitronRoutes() {
         if (!parsed.ok) return parsed.response
         data = parsed.data
       }
-      if (!isPlainObject(data)) return badRequest({ non_field_errors: [MSG.notDict(pythonTypeName(data))] })
-      // dj-rest-auth's LoginSerializer: username optional and blank-able, password a required string (not stripped).
-      const { values, errors } = validatePartial(
-        { username: charField({ allowBlank: true }), password: charField({ allowBlank: false }) },
-        data,
-      )
-      if (!Object.hasOwn(data, 'password')) errors.password = [MSG.required]
-      if (Object.keys(errors).length > 0) return badRequest(errors)
-      const username = (values.username as string | undefined) ?? ''
-      const password = String((data as Record<string, unknown>).password)
-      if (username === '') return badRequest({ non_field_errors: ['Must include "username" and "password".'] })
-      const user = dbOf(c).users.find((u) => u.username === username && u.password === password)
-      if (!user) return badRequest({ non_field_errors: ['Unable to log in with provided credentials.'] })
-      return drfJson(200, { key: user.token })
+      const result = login(dbOf(c), data)
+      return drfJson(result.status, result.body)
     },
   })
 

@@ -1,5 +1,6 @@
-import { formatDrfDateTime, type Instant } from '../../core/clock.js'
+import type { Instant } from '../../core/clock.js'
 import type { ChangePlan, FieldErrors, Rule } from '../../core/rules.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import type { OrderItemRecord, OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 
@@ -23,6 +24,8 @@ export interface OmnitronWrite {
   readonly order?: OrderRecord
   /** The item being written (item update, one bulk entry). */
   readonly item?: OrderItemRecord
+  /** In a bulk: the order of its first entry, which every entry must belong to. */
+  readonly bulkOrder?: number
 }
 
 export const OPERATION = {
@@ -98,7 +101,28 @@ function stampOf(now: Instant): string {
   return stamp
 }
 
+export const ONE_ORDER_AT_A_TIME = 'You can only update one order at a time.'
+
+/**
+ * A bulk entry of another order than the first entry's is refused (the
+ * documented message; the entry's own fields are not looked at). The bulk
+ * reports it as a bare list: `{"message": ["You can only …"], "args": {…}}`.
+ */
+export const oneOrderAtATime: Rule<OmnitronWrite> = {
+  id: 'omnitron.bulk.one-order-at-a-time',
+  provider: 'omnitron',
+  summary: "Every entry of a bulk status update must belong to the first entry's order.",
+  source: { kind: 'doc', document: UPDATE_ORDER_PAGE, section: 'Bulk Status Update' },
+  operations: [OPERATION.bulkUpdate],
+  stage: 'precondition',
+  check: (ctx) =>
+    ctx.item && ctx.bulkOrder !== undefined && ctx.item.order !== ctx.bulkOrder
+      ? { non_field_errors: [ONE_ORDER_AT_A_TIME] }
+      : undefined,
+}
+
 export const omnitronRules: Rule<OmnitronWrite>[] = [
+  oneOrderAtATime,
   // ------------------------------------------------------------ checks
   {
     id: 'omnitron.item.status.no-cancel-or-refund',

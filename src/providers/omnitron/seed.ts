@@ -1,8 +1,9 @@
 import type { Faker } from '@faker-js/faker'
-import { formatDrfDateTime, instantFromDate } from '../../core/clock.js'
+import { instantFromDate } from '../../core/clock.js'
 import type { SeedContext } from '../../core/provider.js'
 import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import {
   DEFAULT_SHIPPING_COMPANIES,
   type OmnitronSection,

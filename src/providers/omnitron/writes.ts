@@ -1,7 +1,8 @@
-import { formatDrfDateTime, type Instant } from '../../core/clock.js'
+import type { Instant } from '../../core/clock.js'
 import type { WriteScope } from '../../core/context.js'
 import { perObject } from '../../core/memo.js'
-import { ChangePlan, type FieldErrors, runRules } from '../../core/rules.js'
+import { ChangePlan, type FieldErrors, refuses, runRules } from '../../core/rules.js'
+import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import {
   booleanField,
   charField,
@@ -19,7 +20,7 @@ import { pythonStr, pythonTypeName } from '../../frameworks/drf/python.js'
 import type { JsonValue } from '../../frameworks/drf/python-json.js'
 import { isPlainObject } from '../../frameworks/drf/request.js'
 import type { WriteResult } from '../../frameworks/drf/views.js'
-import { type OmnitronWrite, OPERATION, omnitronRules } from './rules.js'
+import { type OmnitronWrite, ONE_ORDER_AT_A_TIME, OPERATION, omnitronRules, oneOrderAtATime } from './rules.js'
 import { CANCEL_STATUSES, ORDER_STATUSES, type OrderItemRecord, type OrderRecord } from './schemas.js'
 import type { OmnitronDb } from './seed.js'
 import { serializeBulkItem, serializeOrder, serializeOrderItem } from './serialize.js'
@@ -167,8 +168,6 @@ interface BulkError {
   args: { orderitem_id?: string }
 }
 
-export const ONE_ORDER_AT_A_TIME = 'You can only update one order at a time.'
-
 /**
  * PATCH /api/i1/order_items/bulk_status_update/: every entry validated and
  * run through the same rules as a single item; all entries must belong to the
@@ -219,7 +218,7 @@ export function bulkStatusUpdate(ctx: WriteContext, data: JsonValue): WriteResul
     }
     const item = ctx.db.items.get(id.value)!
     orderPk ??= item.order
-    if (item.order !== orderPk) {
+    if (refuses(ctx, oneOrderAtATime, { db: ctx.db, now: ctx.now, values: {}, item, bulkOrder: orderPk })) {
       errors.push({ message: [ONE_ORDER_AT_A_TIME], args })
       continue
     }
