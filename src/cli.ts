@@ -7,6 +7,8 @@ const HELP = `order-contract-mock ${VERSION}
 A contract-testing mock of the Omnitron, Hamgam and Aymakan order-update APIs.
 
 Usage: order-contract-mock [options]
+       order-contract-mock verify --help     compare the mock with the real provider
+       order-contract-mock snapshot --help   write a scenario from the real provider's records
 
 Options (environment variable in brackets):
   --port N            port to listen on; 0 picks a free one      [PORT]          default 4010
@@ -60,6 +62,12 @@ function parseCli() {
 }
 
 async function main(): Promise<void> {
+  const command = process.argv[2]
+  if (command === 'verify' || command === 'snapshot') {
+    const { runCommand } = await import('./node/commands.js')
+    process.exitCode = await runCommand(command, process.argv.slice(3))
+    return
+  }
   const values = parseCli()
   if (values.help) {
     process.stdout.write(HELP)
