@@ -112,7 +112,7 @@ export function omnitronRoutes() {
           return badRequest({ order: ['Select a valid choice. That choice is not one of the available choices.'] })
         }
       }
-      const items = order === undefined ? db.items.all().slice() : db.items.where('order', order)
+      const items = order === undefined ? db.orderItems.all().slice() : db.orderItems.where('order', order)
       return listResponse(
         c,
         items.sort((a, b) => a.pk - b.pk),
@@ -122,7 +122,7 @@ export function omnitronRoutes() {
     },
   })
 
-  const findItem = (c: Context<MockEnv>) => lookupInt(dbOf(c).items, c.req.param('pk'))
+  const findItem = (c: Context<MockEnv>) => lookupInt(dbOf(c).orderItems, c.req.param('pk'))
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),

@@ -87,7 +87,7 @@ function autoDate(
   const item = ctx.item
   // An explicit value in the payload wins over the automatic one.
   if (!item || ctx.values.status !== status || item[field] !== null || has(ctx, field)) return false
-  plan.set(ctx.db.items, item, { [field]: stampOf(ctx.now) })
+  plan.set(ctx.db.orderItems, item, { [field]: stampOf(ctx.now) })
   return true
 }
 
@@ -213,7 +213,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       const item = ctx.item
       if (item?.status !== '400') return false
       if (!['invoice_number', 'tracking_number'].some((f) => has(ctx, f) && ctx.values[f] !== null)) return false
-      plan.set(ctx.db.items, item, { status: '450' })
+      plan.set(ctx.db.orderItems, item, { status: '450' })
       return true
     },
   },
@@ -255,7 +255,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       const stamp = stampOf(ctx.now)
       let saved = false
       if (ctx.item && plan.has(ctx.item)) {
-        plan.set(ctx.db.items, ctx.item, { modified_date: stamp })
+        plan.set(ctx.db.orderItems, ctx.item, { modified_date: stamp })
         saved = true
       }
       if (ctx.order && plan.has(ctx.order)) {

@@ -25,7 +25,10 @@ export const omnitronStore = storeKey<OmnitronDb>('omnitron')
 /** One session's Omnitron state. */
 export interface OmnitronDb {
   orders: Table<typeof orderRecord, 'pk'>
-  items: Table<typeof orderItemRecord, 'pk'>
+  /** The order items: the name scenario files and /__mock/state use. */
+  orderItems: Table<typeof orderItemRecord, 'pk'>
+  /** @deprecated Since 0.2.0: the same table as `orderItems` (the name scenario files and /__mock/state use); removed in 0.3.0. */
+  readonly items: Table<typeof orderItemRecord, 'pk'>
   users: readonly OmnitronUser[]
   tokens: ReadonlyMap<string, OmnitronUser>
   shippingCompanies: readonly string[]
@@ -54,9 +57,11 @@ export async function seedOmnitron(
     for (let k = 0; k < generate.itemsPerOrder; k++) items.push(fakeItem(itemPk++, order.pk, faker, refDate))
   }
 
+  const orderItems = new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] })
   const db: OmnitronDb = {
     orders: new Table('omnitron.orders', orderRecord, 'pk'),
-    items: new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] }),
+    orderItems,
+    items: orderItems,
     users: section?.users ?? [],
     tokens: new Map((section?.users ?? []).map((u) => [u.token, u])),
     shippingCompanies: section?.shippingCompanies ?? DEFAULT_SHIPPING_COMPANIES,
@@ -64,7 +69,7 @@ export async function seedOmnitron(
     shippingOptionGroups: new Set(section?.shippingOptionGroups ?? []),
   }
   for (const o of orders) await db.orders.insert(o)
-  for (const it of items) await db.items.insert(it)
+  for (const it of items) await db.orderItems.insert(it)
   return db
 }
 
