@@ -11,14 +11,6 @@ interface RecordEnv {
   Variables: AdminEnv['Variables'] & { table: AnyTable; provider: string; collection: string }
 }
 
-const notFound = (code: string, title: string, detail: string, extra: Record<string, unknown>): Problem => ({
-  code,
-  status: 404,
-  title,
-  detail,
-  ...extra,
-})
-
 const badRecord = (detail: string, problems: readonly string[]): Problem => ({
   code: 'bad-record',
   status: 400,
@@ -45,29 +37,25 @@ export function recordRoutes(engine: MockEngine): Hono<RecordEnv> {
     const provider = engine.provider(providerName)
     if (!provider) {
       const known = engine.providers.map((p) => p.name)
-      return problemResponse(
-        notFound(
-          'unknown-provider',
-          'Unknown provider',
-          `No provider "${providerName}" (known: ${known.join(', ')}).`,
-          {
-            known,
-          },
-        ),
-      )
+      return problemResponse({
+        code: 'unknown-provider',
+        status: 404,
+        title: 'Unknown provider',
+        detail: `No provider "${providerName}" (known: ${known.join(', ')}).`,
+        known,
+      })
     }
     const tables = provider.tables(c.get('session').stores.get(provider.store))
     const table = Object.hasOwn(tables, name) ? tables[name] : undefined
     if (!table) {
       const known = Object.keys(tables)
-      return problemResponse(
-        notFound(
-          'unknown-collection',
-          'Unknown collection',
-          `${providerName} has no collection "${name}" (known: ${known.join(', ')}).`,
-          { known },
-        ),
-      )
+      return problemResponse({
+        code: 'unknown-collection',
+        status: 404,
+        title: 'Unknown collection',
+        detail: `${providerName} has no collection "${name}" (known: ${known.join(', ')}).`,
+        known,
+      })
     }
     c.set('table', table)
     c.set('provider', providerName)
@@ -78,14 +66,13 @@ export function recordRoutes(engine: MockEngine): Hono<RecordEnv> {
   const label = (c: { get(k: 'provider' | 'collection'): string }) => `${c.get('provider')}.${c.get('collection')}`
 
   const unknownRecord = (table: AnyTable, place: string, key: string) =>
-    problemResponse(
-      notFound(
-        'unknown-record',
-        'Unknown record',
-        `${place} has no record with ${table.key} ${JSON.stringify(key)} (${table.size} record(s); GET /__mock/state/${place.replace('.', '/')} lists them).`,
-        { key: table.key },
-      ),
-    )
+    problemResponse({
+      code: 'unknown-record',
+      status: 404,
+      title: 'Unknown record',
+      detail: `${place} has no record with ${table.key} ${JSON.stringify(key)} (${table.size} record(s); GET /__mock/state/${place.replace('.', '/')} lists them).`,
+      key: table.key,
+    })
 
   // GET a collection, filtered by exact top-level field values: ?status=400&order=5
   routes.get('/state/:provider/:collection', inSession, collection, (c) => {
