@@ -170,6 +170,30 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       return errors
     },
   },
+  {
+    id: 'omnitron.item.final-status-is-final',
+    provider: 'omnitron',
+    summary:
+      'Opt-in (scenario providers.omnitron.settings.transitions: strict): an item in status 100 (cancelled) or 600 (refunded) cannot be moved to another status.',
+    source: {
+      kind: 'assumption',
+      basis:
+        'The documents refuse 100 and 600 as payload statuses but say nothing about leaving them; off unless a scenario asks for the stricter reading.',
+    },
+    operations: ITEM_WRITES,
+    check(ctx) {
+      if (ctx.db.transitions !== 'strict') return undefined
+      const current = ctx.item?.status
+      if (current === undefined || !Object.hasOwn(FINAL_STATUSES, current)) return undefined
+      const sent = ctx.values.status
+      if (!has(ctx, 'status') || sent === current) return undefined
+      return {
+        status: [
+          `The status cannot change from ${current} (${FINAL_STATUSES[current]}): it is final (transition policy strict).`,
+        ],
+      }
+    },
+  },
   // ------------------------------------------------------- derivations
   {
     id: 'omnitron.order.only-is-send-applied',

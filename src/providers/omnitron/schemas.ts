@@ -194,6 +194,10 @@ const user = z
   })
   .strict()
 
+/** How strictly item status transitions are checked (the documents are silent beyond the final statuses). */
+export const TRANSITION_POLICIES = ['documented', 'strict'] as const
+export type TransitionPolicy = (typeof TRANSITION_POLICIES)[number]
+
 /**
  * The `providers.omnitron` section of a scenario file. Records list only the
  * fields that matter to the scenario; every other field gets a seeded default.
@@ -213,6 +217,19 @@ export const omnitronSection = z
       .describe('Existing shipping option group pks (order item shipping_option_group).'),
     orders: z.array(orderRecord.partial().required({ pk: true }).strict()).default([]),
     orderItems: z.array(orderItemRecord.partial().required({ pk: true, order: true }).strict()).default([]),
+    settings: z
+      .object({
+        transitions: z
+          .enum(TRANSITION_POLICIES)
+          .default('documented')
+          .describe(
+            'Status transitions of order items. documented (default): only what the documents say (a payload cannot set 100 or 600); ' +
+              'strict: also, an item in a final status (100 cancelled, 600 refunded) cannot be moved to another status ' +
+              '(rule omnitron.item.final-status-is-final).',
+          ),
+      })
+      .strict()
+      .default({ transitions: 'documented' }),
     generate: z
       .object({
         orders: z.number().int().min(0).max(1_000_000).default(0).describe('How many extra orders to generate.'),

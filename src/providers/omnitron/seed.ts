@@ -10,6 +10,7 @@ import {
   type OrderItemRecord,
   type OrderRecord,
   orderItemRecord,
+  type TransitionPolicy,
   orderRecord,
 } from './schemas.js'
 
@@ -34,6 +35,8 @@ export interface OmnitronDb {
   shippingCompanies: readonly string[]
   dataSources: ReadonlySet<number>
   shippingOptionGroups: ReadonlySet<number>
+  /** The scenario's transition policy (`settings.transitions`): what omnitron.item.final-status-is-final reads. */
+  transitions: TransitionPolicy
 }
 
 /** First pks of generated records: clear of any hand-written fixture. */
@@ -67,6 +70,7 @@ export async function seedOmnitron(
     shippingCompanies: section?.shippingCompanies ?? DEFAULT_SHIPPING_COMPANIES,
     dataSources: new Set(section?.dataSources ?? []),
     shippingOptionGroups: new Set(section?.shippingOptionGroups ?? []),
+    transitions: section?.settings.transitions ?? 'documented',
   }
   for (const o of orders) await db.orders.insert(o)
   for (const it of items) await db.orderItems.insert(it)
