@@ -10,8 +10,8 @@ import {
   type OrderItemRecord,
   type OrderRecord,
   orderItemRecord,
-  type TransitionPolicy,
   orderRecord,
+  type TransitionPolicy,
 } from './schemas.js'
 
 export interface OmnitronUser {
