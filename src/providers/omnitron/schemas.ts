@@ -246,6 +246,19 @@ export const omnitronSection = z
         ctx.addIssue({ code: 'custom', path: ['orders', i, 'pk'], message: `duplicate order pk ${o.pk}` })
       orderPks.add(o.pk)
     })
+    // A fixture's shipping_company must be one a request could set (the scenario's list, or the default one).
+    const companies: readonly string[] = section.shippingCompanies ?? DEFAULT_SHIPPING_COMPANIES
+    for (const list of ['orders', 'orderItems'] as const) {
+      section[list].forEach((record, i) => {
+        const company = record.shipping_company
+        if (company == null || companies.includes(company)) return
+        ctx.addIssue({
+          code: 'custom',
+          path: [list, i, 'shipping_company'],
+          message: `"${company}" is not one of the scenario's shippingCompanies (${companies.join(', ')})`,
+        })
+      })
+    }
     const itemPks = new Set(section.orderItems.map((it) => it.pk))
     const seen = new Set<number>()
     section.orderItems.forEach((it, i) => {
