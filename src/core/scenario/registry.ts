@@ -243,7 +243,8 @@ function mergedLocate(merged: unknown, child: unknown, childLocate: Locate, pare
         if (key !== undefined && identityKey(c as unknown[]) === key && isPlain(record)) {
           ci = (c as Record<string, unknown>[]).findIndex((r) => r[key] === record[key])
           pi = (p as Record<string, unknown>[]).findIndex((r) => r[key] === record[key])
-        } else if (Array.isArray(c)) pi = -1 // the child's list replaced the parent's whole
+        } else if (Array.isArray(c))
+          pi = -1 // the child's list replaced the parent's whole
         else ci = -1
       }
       c = typeof ci === 'number' && ci < 0 ? undefined : step(c, ci)
