@@ -11,6 +11,8 @@ interface RecordEnv {
   Variables: AdminEnv['Variables'] & { table: AnyTable; provider: string; collection: string }
 }
 
+const KNOWN_KEYS = 20
+
 const badRecord = (detail: string, problems: readonly string[]): Problem => ({
   code: 'bad-record',
   status: 400,
@@ -65,14 +67,22 @@ export function recordRoutes(engine: MockEngine): Hono<RecordEnv> {
 
   const label = (c: { get(k: 'provider' | 'collection'): string }) => `${c.get('provider')}.${c.get('collection')}`
 
-  const unknownRecord = (table: AnyTable, place: string, key: string) =>
-    problemResponse({
+  // Names the known keys, the first KNOWN_KEYS of them: a generated collection may hold 100,000.
+  const unknownRecord = (table: AnyTable, place: string, key: string) => {
+    const known = table
+      .all()
+      .slice(0, KNOWN_KEYS)
+      .map((r: Record<string, unknown>) => r[table.key])
+    const more = table.size > known.length ? `, … ${table.size - known.length} more` : ''
+    return problemResponse({
       code: 'unknown-record',
       status: 404,
       title: 'Unknown record',
-      detail: `${place} has no record with ${table.key} ${JSON.stringify(key)} (${table.size} record(s); GET /__mock/state/${place.replace('.', '/')} lists them).`,
+      detail: `${place} has no record with ${table.key} ${JSON.stringify(key)} (known: ${known.join(', ')}${more}; GET /__mock/state/${place.replace('.', '/')} lists them).`,
       key: table.key,
+      known,
     })
+  }
 
   // GET a collection, filtered by exact top-level field values: ?status=400&order=5
   routes.get('/state/:provider/:collection', inSession, collection, (c) => {

@@ -184,7 +184,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
         continue
       }
       const parsed = field.safeParse(value)
-      if (parsed.success) valid[key] = parsed.data
+      // The value as given, not zod's copy: a copy would drop an own "__proto__" key of a JSON field (extra_field).
+      if (parsed.success) valid[key] = value
       else for (const issue of parsed.error.issues) problems.push(`${[key, ...issue.path].join('.')}: ${issue.message}`)
     }
     if (problems.length > 0)

@@ -108,7 +108,10 @@ forEachTransport((t) => {
     expect(await json(collection)).toMatchObject({ code: 'unknown-collection', known: ['orders', 'orderItems'] })
     const key = await state('/hamgam/orders/999999', h, { method: 'PATCH', body: '{}' })
     expect(key.status).toBe(404)
-    expect((await json(key)).code).toBe('unknown-record')
+    const unknown = await json(key)
+    expect(unknown).toMatchObject({ code: 'unknown-record', key: 'id' })
+    expect(unknown.known).toEqual(expect.arrayContaining([123, 124, 125]))
+    expect(unknown.detail).toMatch(/^hamgam\.orders has no record with id "999999" \(known: 123, 124, 125, /)
   })
 
   it('sessions stay isolated: a record written in one is not seen in another', async () => {
