@@ -12,6 +12,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
+# The build first generates src/generated/ from package.json and the bundled scenarios.
+COPY scripts ./scripts
+COPY scenarios ./scenarios
 RUN npm run build
 
 # ---- runtime: production dependencies only, non-root -----------------------
