@@ -3,8 +3,9 @@ import { parseInstant } from './core/clock.js'
 import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type JournalEntry, type JournalFilter, parseJournalFilter } from './core/journal.js'
 import type { Session } from './core/sessions.js'
+import { Table } from './core/table.js'
 import { type CreateAppOptions, createApp, type MockApp } from './create-app.js'
-import type { ProviderDbs, ProviderName } from './providers/index.js'
+import type { ProviderDbs, ProviderName, ProviderState } from './providers/index.js'
 
 export interface SessionSelector {
   scenario?: string
@@ -24,10 +25,14 @@ export interface Mock {
   readonly handlers: RequestHandler[]
   /** Drops sessions so they re-seed: everything, one scenario, or one session. */
   reset(selector?: SessionSelector): number
-  /** A session's live records for one provider, to arrange and to assert. */
+  /**
+   * A session's live records for one provider, to arrange and to assert. The
+   * handle belongs to that session: once `reset()` (or eviction) drops it,
+   * using the handle throws instead of reading records no request sees.
+   */
   db<P extends ProviderName>(provider: P, selector?: SessionSelector): Promise<ProviderDbs[P]>
   /** A session's records as plain JSON, by provider and collection. */
-  state(selector?: SessionSelector): Promise<Record<string, Record<string, unknown[]>>>
+  state(selector?: SessionSelector): Promise<ProviderState>
   /** Replaces a session's records with exported ones (all or nothing); throws listing every problem. */
   importState(state: unknown, selector?: SessionSelector): Promise<void>
   /** The session's journal, oldest first, filtered (method, path glob, status or `4xx`, provider, since, unmatched, limit). */
@@ -68,8 +73,15 @@ export async function createMock(options: CreateMockOptions): Promise<Mock> {
     engine,
     handlers: createHandlers({ app, baseUrls: options.baseUrls }),
     reset: (s) => engine.reset(s),
-    db: async (provider, s) => storeOf(engine, await session(s), provider),
-    state: async (s) => engine.state(await session(s)),
+    async db(provider, s) {
+      const entry = session(s)
+      const target = await entry
+      // Valid while the session cache still holds this very entry (not dropped by reset, not evicted, not re-seeded).
+      const isLive = () => engine.sessions.peek(target.key) === entry
+      return sessionBound(storeOf(engine, target, provider), isLive, () => droppedMessage(provider, target))
+    },
+    // engine.state gives every mounted provider's collections by name: the providers' own tables, as ProviderState derives them.
+    state: async (s) => engine.state(await session(s)) as ProviderState,
     async importState(state, s) {
       const problems = await engine.importState(await session(s), state)
       if (problems.length > 0) throw new Error(`State not imported (nothing changed):\n  - ${problems.join('\n  - ')}`)
@@ -96,4 +108,40 @@ function storeOf<P extends ProviderName>(engine: MockEngine, session: Session, n
     throw new Error(`Provider "${name}" is not mounted (mounted: ${engine.providers.map((p) => p.name).join(', ')})`)
   // ProviderDbs is derived from the providers' own store keys; the name picks one of them.
   return session.stores.get(provider.store) as ProviderDbs[P]
+}
+
+function droppedMessage(provider: string, session: Session): string {
+  return (
+    `This ${provider} db handle belongs to session "${session.id}" of scenario "${session.scenario.name}", ` +
+    'which mock.reset() (or eviction) has dropped: the next request seeds a new one. ' +
+    `Take a new handle after the reset: await mock.db('${provider}'${session.id === DEFAULT_SESSION ? '' : `, { session: '${session.id}' }`}).`
+  )
+}
+
+/**
+ * The store, and each table in it, behind a guard that throws once the
+ * session is gone. Methods are bound to the real object (tables keep private
+ * fields, which a proxy receiver cannot reach).
+ */
+function sessionBound<T extends object>(target: T, isLive: () => boolean, message: () => string): T {
+  const wrapped = new WeakMap<object, object>()
+  const guard = <O extends object>(object: O): O =>
+    new Proxy(object, {
+      get(obj, prop) {
+        if (!isLive()) throw new Error(message())
+        const value = Reflect.get(obj, prop, obj)
+        if (typeof value === 'function') return value.bind(obj)
+        if (value instanceof Table) {
+          let proxy = wrapped.get(value)
+          if (!proxy) wrapped.set(value, (proxy = guard(value)))
+          return proxy
+        }
+        return value
+      },
+      set(obj, prop, value) {
+        if (!isLive()) throw new Error(message())
+        return Reflect.set(obj, prop, value, obj)
+      },
+    })
+  return guard(target)
 }

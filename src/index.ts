@@ -12,10 +12,11 @@ export type { MockEnv, RequestContext } from './core/context.js'
 export { MockEngine } from './core/engine.js'
 export { CONNECTION_FAULTS } from './core/faults.js'
 export type { JournalEntry } from './core/journal.js'
-export type { Provider, SeedContext, StoreOf } from './core/provider.js'
+export type { Provider, SeedContext, StateOf, StoreOf } from './core/provider.js'
 export type { FieldErrors, Rule, RuleInfo, RuleSource } from './core/rules.js'
 export { type Scenario, ScenarioError, type ScenarioOrigin, type ScenarioSource } from './core/scenario/registry.js'
 export type { StoreKey } from './core/store.js'
+export { TableError } from './core/table.js'
 export { type CreateAppOptions, createApp, createEngine, type MockApp } from './create-app.js'
 export {
   type CreateMockOptions,
@@ -26,7 +27,42 @@ export {
 } from './create-mock.js'
 export { BUNDLED_SCENARIO_SOURCES } from './generated/scenarios.js'
 export { VERSION } from './generated/version.js'
-export type { AymakanDb, AymakanOrderRecord } from './providers/aymakan/index.js'
-export type { HamgamDb, HamgamItemRecord, HamgamOrderRecord, HamgamPaymentRecord } from './providers/hamgam/index.js'
-export { allProviders, type ProviderDbs, type ProviderName } from './providers/index.js'
-export type { OmnitronDb, OrderItemRecord, OrderRecord } from './providers/omnitron/index.js'
+export type {
+  AymakanAddress,
+  AymakanDb,
+  AymakanEnvelope,
+  AymakanOrderItemRequest,
+  AymakanOrderRecord,
+  AymakanOrderRequest,
+  AymakanOrderResponse,
+} from './providers/aymakan/index.js'
+export type {
+  HamgamDb,
+  HamgamItemRecord,
+  HamgamItemResponse,
+  HamgamItemWriteRequest,
+  HamgamOrderRecord,
+  HamgamOrderResponse,
+  HamgamPaymentRecord,
+  HamgamPaymentResponse,
+  HamgamPaymentWriteRequest,
+} from './providers/hamgam/index.js'
+export { allProviders, type ProviderDbs, type ProviderName, type ProviderState } from './providers/index.js'
+export type {
+  OmnitronBulkErrorResponse,
+  OmnitronBulkItemResponse,
+  OmnitronBulkStatusUpdateRequest,
+  OmnitronCancelStatus,
+  OmnitronDb,
+  OmnitronFieldErrors,
+  OmnitronLoginRequest,
+  OmnitronLoginResponse,
+  OmnitronOrderItemResponse,
+  OmnitronOrderItemUpdateRequest,
+  OmnitronOrderResponse,
+  OmnitronOrderStatus,
+  OmnitronOrderUpdateRequest,
+  OmnitronPage,
+  OrderItemRecord,
+  OrderRecord,
+} from './providers/omnitron/index.js'

@@ -9,6 +9,7 @@ import { delay, HttpResponse, http, type RequestHandler } from 'msw'
 import type { MockEnv } from './core/context.js'
 import { CONNECTION_FAULT_HEADER } from './core/faults.js'
 import { type CreateAppOptions, createApp } from './index.js'
+import type { ProviderName } from './providers/index.js'
 
 /** Host the rewritten requests use inside the app; never resolved or contacted. */
 const INTERNAL_ORIGIN = 'http://order-contract-mock.internal'
@@ -17,12 +18,19 @@ export interface CreateHandlersOptions extends CreateAppOptions {
   /** The app from createApp(); default: a new one made from the other options. */
   app?: Hono<MockEnv>
   /** The providers' base URLs your code calls, e.g. `{ omnitron: 'https://omnitron.example.com' }`. */
-  baseUrls: Partial<Record<string, string>>
+  baseUrls: Partial<Record<ProviderName, string>>
 }
 
 export function createHandlers(options: CreateHandlersOptions): RequestHandler[] {
   const app = options.app ?? createApp(options)
   const handlers: RequestHandler[] = []
+  // Types keep TypeScript callers to provider names; a JavaScript caller's typo must not silently mock nothing.
+  const mounted = 'engine' in app ? (app.engine as { providers: readonly { name: string }[] }).providers : undefined
+  const known = mounted?.map((p) => p.name)
+  for (const provider of Object.keys(options.baseUrls)) {
+    if (known && !known.includes(provider))
+      throw new Error(`createHandlers: baseUrls names no mounted provider "${provider}" (known: ${known.join(', ')})`)
+  }
   for (const [provider, base] of Object.entries(options.baseUrls)) {
     if (!base) continue
     const root = new URL(base)

@@ -3,6 +3,7 @@ import type { MockEngine } from '../core/engine.js'
 import { problemResponse } from '../core/problem.js'
 import { adminTokenGuard } from './auth.js'
 import { infoRoutes } from './info-routes.js'
+import { recordRoutes } from './record-routes.js'
 import { sessionRoutes } from './session-routes.js'
 
 export const ADMIN_ROUTES = [
@@ -12,6 +13,11 @@ export const ADMIN_ROUTES = [
   'POST /__mock/reset',
   'GET /__mock/state',
   'PUT /__mock/state',
+  'GET /__mock/state/{provider}/{collection}',
+  'GET /__mock/state/{provider}/{collection}/{key}',
+  'PUT /__mock/state/{provider}/{collection}/{key}',
+  'PATCH /__mock/state/{provider}/{collection}/{key}',
+  'DELETE /__mock/state/{provider}/{collection}/{key}',
   'GET /__mock/requests',
   'POST /__mock/requests/count',
   'DELETE /__mock/requests',
@@ -37,6 +43,7 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
     infoRoutes(engine, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) }),
   )
   admin.route('/', sessionRoutes(engine))
+  admin.route('/', recordRoutes(engine))
 
   admin.all('*', (c) =>
     problemResponse({

@@ -17,7 +17,15 @@ export interface SeedContext {
  * Everything the engine knows about a provider. A provider is one folder
  * (schemas, seed, rules, routes, serializers); adding one touches nothing in core.
  */
-export interface Provider<Section = unknown, Db = unknown, Name extends string = string> {
+// biome-ignore lint/suspicious/noExplicitAny: a provider's tables have their own schemas; core only exports and imports them
+export type AnyTables = Record<string, Table<any, any>>
+
+export interface Provider<
+  Section = unknown,
+  Db = unknown,
+  Name extends string = string,
+  Tables extends AnyTables = AnyTables,
+> {
   /** Mount prefix on the standalone server (`/<name>`), key of its scenario section. */
   readonly name: Name
   readonly title: string
@@ -30,8 +38,7 @@ export interface Provider<Section = unknown, Db = unknown, Name extends string =
   /** Request headers that carry its secrets: the journal never keeps their values. */
   readonly secretHeaders: readonly string[]
   /** The session's record tables by collection name: exported and imported by /__mock/state. */
-  // biome-ignore lint/suspicious/noExplicitAny: a provider's tables have their own schemas; core only exports and imports them
-  tables(db: Db): Record<string, Table<any, any>>
+  tables(db: Db): Tables
   /** An error answer in the provider's own format, for an injected fault status (X-Mock-Fault: 503). */
   errorResponse(status: number, method: string, retryAfterSeconds?: number): Response
   /** The provider's HTTP surface, relative to its base URL. */
@@ -41,14 +48,19 @@ export interface Provider<Section = unknown, Db = unknown, Name extends string =
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds providers of every section and store type
-export type AnyProvider = Provider<any, any, string>
+export type AnyProvider = Provider<any, any, string, AnyTables>
 
 /** The store type a provider declares. */
 export type StoreOf<P> = P extends { readonly store: StoreKey<infer Db> } ? Db : never
 
-/** Declares a provider, keeping its name as a literal type (so `ProviderDbs` can be derived from the list). */
-export function defineProvider<const Name extends string, Section, Db>(
-  provider: Provider<Section, Db, Name>,
-): Provider<Section, Db, Name> {
+/** A provider's state as `/__mock/state` and `mock.state()` give it: each collection's records as plain JSON. */
+export type StateOf<P> = P extends { tables(db: never): infer T }
+  ? { [C in keyof T]: T[C] extends { snapshot(): infer Rows } ? Rows : never }
+  : never
+
+/** Declares a provider, keeping its name and collections as literal types (so `ProviderDbs` and `ProviderState` derive from the list). */
+export function defineProvider<const Name extends string, Section, Db, Tables extends AnyTables>(
+  provider: Provider<Section, Db, Name, Tables>,
+): Provider<Section, Db, Name, Tables> {
   return provider
 }

@@ -139,8 +139,68 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     return this.#collection.findMany(...args) as Row<S>[]
   }
 
-  /** Applies already-validated changes in place. Keys are defined, never assigned through setters. */
+  /**
+   * Validates one whole record as an import would (its schema), labelled for
+   * messages: the parsed record, or the problems found.
+   */
+  checkRecord(values: unknown, label: string = this.name): { record: Row<S> } | { problems: string[] } {
+    const parsed = this.schema.safeParse(values)
+    if (parsed.success) return { record: parsed.data as Row<S> }
+    return {
+      problems: parsed.error.issues.map((i) => `${label}.${i.path.join('.') || '(record)'}: ${i.message}`),
+    }
+  }
+
+  /**
+   * The key value a URL segment names: the key field's schema decides whether
+   * "12345" is the number 12345 (Omnitron's pk) or the string (Aymakan's order_id).
+   */
+  keyFrom(segment: string): Row<S>[K] {
+    const field = this.schema.shape[this.key] as z.ZodType | undefined
+    if (/^-?\d+$/.test(segment) && field?.safeParse(Number(segment)).success) return Number(segment) as Row<S>[K]
+    return segment as Row<S>[K]
+  }
+
+  /**
+   * Changes one record in place, each changed field validated against its
+   * schema first (as an import would validate it): an invalid value, an
+   * unknown field or a changed key throws and changes nothing. This is what
+   * `createMock().db.*.patch` users and the rules engine's commit both call;
+   * field-by-field parsing keeps it cheap for a bulk write.
+   */
   patch(record: Row<S>, changes: Partial<Row<S>>): void {
+    const shape = this.schema.shape as Record<string, z.ZodType>
+    const valid: Record<string, unknown> = Object.create(null)
+    const problems: string[] = []
+    for (const key of Object.keys(changes)) {
+      const value = (changes as Record<string, unknown>)[key]
+      const field = Object.hasOwn(shape, key) ? shape[key] : undefined
+      if (!field) {
+        problems.push(`${key}: unknown field`)
+        continue
+      }
+      if (key === this.key && value !== record[this.key]) {
+        problems.push(`${key}: the key cannot change (${String(record[this.key])} → ${String(value)})`)
+        continue
+      }
+      const parsed = field.safeParse(value)
+      // The value as given, not zod's copy: a copy would drop an own "__proto__" key of a JSON field (extra_field).
+      if (parsed.success) valid[key] = value
+      else for (const issue of parsed.error.issues) problems.push(`${[key, ...issue.path].join('.')}: ${issue.message}`)
+    }
+    if (problems.length > 0)
+      throw new TableError(`${this.name}: invalid change (nothing changed): ${problems.join('; ')}`, problems)
+    this.#assign(record, valid as Partial<Row<S>>)
+  }
+
+  /** Replaces every field of a stored record with a validated whole record of the same key (PUT). */
+  replace(record: Row<S>, whole: Row<S>): void {
+    if (whole[this.key] !== record[this.key]) throw new TableError(`${this.name}: replace cannot change the key`, [])
+    this.#assign(record, whole)
+  }
+
+  /** Writes fields in place, keeping the secondary indexes right. Keys are defined, never assigned through setters. */
+  #assign(record: Row<S>, changes: Partial<Row<S>>): void {
     const reindex = Object.keys(changes).some((k) => this.#by.has(k))
     if (reindex) this.#indexRemove(record)
     for (const key of Object.keys(changes)) {
@@ -170,5 +230,16 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    */
   snapshot(): Row<S>[] {
     return JSON.parse(JSON.stringify(this.all())) as Row<S>[]
+  }
+}
+
+/** A write a table refused: the message names the table, `problems` each field. */
+export class TableError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly string[],
+  ) {
+    super(message)
+    this.name = 'TableError'
   }
 }

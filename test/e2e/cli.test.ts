@@ -94,7 +94,7 @@ describe('the CLI, refusing bad input without a stack trace', () => {
     writeFileSync(join(dir, 'default.yaml'), 'providers:\n  omnitron:\n    orders: [{ pk: "one" }]\n')
     const r = await runCli(BIN, ['--scenarios', dir, '--port', '0'])
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('default.yaml: providers.omnitron.orders[0].pk:')
+    expect(r.stderr).toContain('default.yaml:3:20: providers.omnitron.orders[0].pk:')
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
@@ -102,19 +102,19 @@ describe('the CLI, refusing bad input without a stack trace', () => {
     ['a YAML syntax error', 'providers: [\n', /bad\.yaml:\d+:\d+: /],
     ['an empty file', '', /bad\.yaml: \(root\): expected a mapping/],
     ['a list at the top', '- 1\n', /bad\.yaml: \(root\): expected a mapping/],
-    ['a wrong type', 'seed: many\n', /bad\.yaml: seed: /],
-    ['an unknown key', 'sede: 1\n', /bad\.yaml: \(root\): unknown key "sede"/],
-    ['an unknown provider', 'providers: { shopify: {} }\n', /bad\.yaml: providers: unknown key "shopify"/],
-    ['an unknown parent', 'extends: nowhere\n', /bad\.yaml: extends: unknown scenario "nowhere"/],
+    ['a wrong type', 'seed: many\n', /bad\.yaml:1:7: seed: /],
+    ['an unknown key', 'sede: 1\n', /bad\.yaml:1:1: \(root\): unknown key "sede"/],
+    ['an unknown provider', 'providers: { shopify: {} }\n', /bad\.yaml:1:12: providers: unknown key "shopify"/],
+    ['an unknown parent', 'extends: nowhere\n', /bad\.yaml:1:10: extends: unknown scenario "nowhere"/],
     [
       'a record of the wrong shape',
       'providers:\n  hamgam:\n    products: [{ id: 1 }]\n',
-      /bad\.yaml: providers\.hamgam\.products\[0\]\.name: /,
+      /bad\.yaml:3:16: providers\.hamgam\.products\[0\]\.name: /,
     ],
     [
       'a fault with two effects',
       'faults: [{ name: f, status: { code: 500 }, connection: EMPTY_RESPONSE }]\n',
-      /bad\.yaml: faults\[0\]: a fault has a status or a connection effect, not both/,
+      /bad\.yaml:1:10: faults\[0\]: a fault has a status or a connection effect, not both/,
     ],
     ['a duplicate key', 'seed: 1\nseed: 2\n', /bad\.yaml:\d+:\d+: Map keys must be unique/],
     ['binary garbage', '\u0000\u0001\u0002\u00ff', /bad\.yaml/],

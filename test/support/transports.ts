@@ -59,13 +59,16 @@ function makeClient(base: string, options: ClientOptions = {}): Client {
   return Object.assign(client, { session, base, ...(options.scenario !== undefined && { scenario: options.scenario }) })
 }
 
-/** Runs `cases` once per transport, each in its own describe block. */
-export function forEachTransport(cases: (t: () => Transport) => void): void {
+/** Runs `cases` once per transport, each in its own describe block (`options`: extra scenario texts, say). */
+export function forEachTransport(
+  cases: (t: () => Transport) => void,
+  options: { scenarioSources?: { file: string; text: string }[] } = {},
+): void {
   describe('over HTTP (standalone server)', () => {
     let server: RunningServer
     let transport: Transport
     beforeAll(async () => {
-      server = await startServer({ port: 0 })
+      server = await startServer({ port: 0, ...options })
       transport = {
         name: 'http',
         app: server.app,
@@ -78,7 +81,7 @@ export function forEachTransport(cases: (t: () => Transport) => void): void {
   })
 
   describe('in-process (MSW handlers)', () => {
-    const app = createApp()
+    const app = createApp(options)
     const msw = setupServer(...createHandlers({ app, baseUrls: MSW_BASES }))
     const transport: Transport = {
       name: 'msw',

@@ -51,29 +51,29 @@ describe('scenario files', () => {
     [
       'a value of the wrong type, with the path inside the file',
       'providers:\n  omnitron:\n    orders:\n      - { pk: 1, status: "999" }\n',
-      /^scenarios\/bad\.yaml: providers\.omnitron\.orders\[0\]\.status: Invalid option/,
+      /^scenarios\/bad\.yaml:4:26: providers\.omnitron\.orders\[0\]\.status: Invalid option/,
     ],
-    ['an unknown key', 'descripton: typo\n', /^scenarios\/bad\.yaml: \(root\): unknown key "descripton"$/],
+    ['an unknown key', 'descripton: typo\n', /^scenarios\/bad\.yaml:1:1: \(root\): unknown key "descripton"$/],
     ['a YAML syntax error, with line and column', 'providers: [\n', /^scenarios\/bad\.yaml:\d+:\d+: /],
     [
       'an unknown parent',
       'extends: nowhere\n',
-      /^scenarios\/bad\.yaml: extends: unknown scenario "nowhere" \(known: bad\)$/,
+      /^scenarios\/bad\.yaml:1:10: extends: unknown scenario "nowhere" \(known: bad\)$/,
     ],
     [
       'an item of an order that is not there',
       'providers:\n  omnitron:\n    orderItems: [{ pk: 5, order: 77 }]\n',
-      /^scenarios\/bad\.yaml: providers\.omnitron\.orderItems\[0\]\.order: order 77 is not in orders$/,
+      /^scenarios\/bad\.yaml:3:34: providers\.omnitron\.orderItems\[0\]\.order: order 77 is not in orders$/,
     ],
     [
       'an unknown rule id',
       'rules: { disabled: [no.such.rule] }\n',
-      /^scenarios\/bad\.yaml: rules\.disabled\[0\]: unknown rule id "no\.such\.rule"/,
+      /^scenarios\/bad\.yaml:1:21: rules\.disabled\[0\]: unknown rule id "no\.such\.rule"/,
     ],
     [
       'a provider that does not exist',
       'providers: { shopify: {} }\n',
-      /^scenarios\/bad\.yaml: providers: unknown key "shopify"$/,
+      /^scenarios\/bad\.yaml:1:12: providers: unknown key "shopify"$/,
     ],
     ['not a mapping', '- a\n- b\n', /^scenarios\/bad\.yaml: \(root\): expected a mapping/],
   ])('names the file and the path for %s', (_, text, pattern) => {
@@ -152,5 +152,61 @@ providers:
   it('the committed JSON Schema is the one the zod schemas generate (npm run schema)', () => {
     const committed = readFileSync(new URL('../../scenarios/scenario.schema.json', import.meta.url), 'utf8')
     expect(committed).toBe(scenarioJsonSchemaText(allProviders))
+  })
+})
+
+describe('scenario errors: one pass, the user’s own file, line:column', () => {
+  it('schema, extends, rule-id and fault errors come together', () => {
+    const problems = problemsOf([
+      {
+        file: 'bad.yaml',
+        text: 'extends: nowhere\nseed: -1\nrules: { disabled: [nope] }\nfaults: [{ name: a, status: { code: 500 }, match: { provider: shopify } }, { name: a, status: { code: 503 } }]\n',
+      },
+    ])
+    expect(problems).toEqual([
+      'bad.yaml:1:10: extends: unknown scenario "nowhere" (known: bad)',
+      'bad.yaml:2:7: seed: Too small: expected number to be >=0',
+      'bad.yaml:4:63: faults[0].match.provider: unknown provider "shopify"',
+      'bad.yaml:4:84: faults[1].name: duplicate fault name "a"',
+      'bad.yaml:3:21: rules.disabled[0]: unknown rule id "nope" (see GET /__mock/rules)',
+    ])
+  })
+
+  it('with extends, a merged record is named by its index in the file that wrote it', () => {
+    const child: ScenarioSource = {
+      file: 'erp/child.yaml',
+      text: 'extends: base\nproviders:\n  omnitron:\n    orders:\n      - { pk: 3, status: "999" }\n      - { pk: 2, status: "bad" }\n',
+    }
+    expect(problemsOf([base, child])).toEqual([
+      expect.stringMatching(/^erp\/child\.yaml:6:26: providers\.omnitron\.orders\[1\]\.status: Invalid option/),
+      expect.stringMatching(/^erp\/child\.yaml:5:26: providers\.omnitron\.orders\[0\]\.status: Invalid option/),
+    ])
+  })
+
+  it("a parent's own mistake is named in the parent's file, once", () => {
+    const parent: ScenarioSource = {
+      file: 'p.yaml',
+      text: 'providers:\n  omnitron:\n    orders: [{ pk: 1, status: "0" }]\n',
+    }
+    const child: ScenarioSource = {
+      file: 'c.yaml',
+      text: 'extends: p\nproviders:\n  omnitron:\n    orders: [{ pk: 2 }]\n',
+    }
+    expect(problemsOf([parent, child])).toEqual([
+      expect.stringMatching(/^p\.yaml:3:31: providers\.omnitron\.orders\[0\]\.status: Invalid option/),
+    ])
+  })
+
+  it("a fixture's shipping_company must be in the scenario's shippingCompanies", () => {
+    const text = (companies: string) =>
+      `providers:\n  omnitron:\n${companies}    orders: [{ pk: 1 }]\n    orderItems: [{ pk: 2, order: 1, shipping_company: Yurtici }]\n`
+    expect(problemsOf([{ file: 'f.yaml', text: text('') }])).toEqual([
+      expect.stringMatching(
+        /^f\.yaml:4:55: providers\.omnitron\.orderItems\[0\]\.shipping_company: "Yurtici" is not one of the scenario's shippingCompanies \(yurtici, aras,/,
+      ),
+    ])
+    expect(() =>
+      buildScenarios([{ file: 'f.yaml', text: text('    shippingCompanies: [Yurtici]\n') }], allProviders),
+    ).not.toThrow()
   })
 })

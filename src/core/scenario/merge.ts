@@ -8,9 +8,10 @@ const IDENTITY_KEYS = ['pk', 'id', 'order_id', 'username', 'key', 'sku_code', 'c
 
 type Plain = Record<string, unknown>
 
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v)
+export const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function identityKey(list: unknown[]): string | undefined {
+/** The field that identifies the records of a list (merged by it), if they all have one. */
+export function identityKey(list: unknown[]): string | undefined {
   if (list.length === 0 || !list.every(isPlain)) return undefined
   return IDENTITY_KEYS.find((k) => (list as Plain[]).every((r) => k in r))
 }

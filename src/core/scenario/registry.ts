@@ -1,9 +1,9 @@
-import { parseDocument } from 'yaml'
+import { type Document, isCollection, isNode, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { type Instant, parseInstant } from '../clock.js'
 import type { FaultSpec } from '../faults.js'
 import type { AnyProvider } from '../provider.js'
-import { mergeScenario } from './merge.js'
+import { identityKey, isPlain, mergeScenario } from './merge.js'
 import { SCENARIO_NAME, scenarioSchema } from './schema.js'
 
 /** A validated scenario, `extends` resolved. */
@@ -43,9 +43,17 @@ export class ScenarioError extends Error {
   }
 }
 
+/** A file as parsed: its data, and the YAML document and line table that place a path in it. */
+interface Parsed {
+  value: unknown
+  yaml: Document
+  lines: LineCounter
+}
+
 /** Parses YAML (or JSON, which is YAML) text; errors carry line and column. */
-function parseText(source: ScenarioSource, problems: string[]): unknown {
-  const doc = parseDocument(source.text, { prettyErrors: true, uniqueKeys: true })
+function parseText(source: ScenarioSource, problems: string[]): Parsed | undefined {
+  const lines = new LineCounter()
+  const doc = parseDocument(source.text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines })
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0]
@@ -57,12 +65,31 @@ function parseText(source: ScenarioSource, problems: string[]): unknown {
   }
   // `__proto__` keys in a file stay plain data (yaml builds maps with defineProperty-safe objects).
   try {
-    return doc.toJS({ maxAliasCount: 100 })
+    return { value: doc.toJS({ maxAliasCount: 100 }), yaml: doc, lines }
   } catch (error) {
     // e.g. "Excessive alias count": an alias bomb.
     problems.push(`${source.file}: ${(error as Error).message.split('\n')[0]}`)
     return undefined
   }
+}
+
+/**
+ * `file:line:col` of a path in a parsed file: the node at the path, or the
+ * deepest one that exists on the way (a missing key is placed at its parent).
+ */
+function placeIn(file: string, parsed: Parsed | undefined, path: readonly PropertyKey[]): string {
+  if (!parsed) return file
+  let node: unknown = parsed.yaml.contents
+  for (const key of path) {
+    if (!isCollection(node)) break
+    const next = node.get(typeof key === 'number' ? key : String(key), true)
+    if (!isNode(next)) break
+    node = next
+  }
+  const offset = isNode(node) ? node.range?.[0] : undefined
+  if (offset === undefined) return file
+  const { line, col } = parsed.lines.linePos(offset)
+  return `${file}:${line}:${col}`
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -71,14 +98,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)'
 }
 
-type Entry = { source: ScenarioSource; doc: Record<string, unknown>; overrides?: string }
+type Entry = { source: ScenarioSource; doc: Record<string, unknown>; parsed?: Parsed; overrides?: string }
 /** The files read, by scenario name, and the bundled ones a user's file of the same name replaced. */
 type Read = { raw: Map<string, Entry>; shadowed: Map<string, Entry> }
 
 /**
  * Reads every source, resolves `extends`, validates the result against the
  * full schema (core + every provider's section) and checks cross-references
- * (disabled rule ids, fault providers). Throws one ScenarioError listing every problem.
+ * (disabled rule ids, fault providers), all in one pass: a schema error does
+ * not hide a bad rule id, an unknown parent does not hide the file's own
+ * errors. Each problem names the file that wrote the value (under `extends`,
+ * the child's or the parent's) with line:column and its path in that file.
+ * Throws one ScenarioError listing every problem.
  */
 export function buildScenarios(
   sources: readonly ScenarioSource[],
@@ -90,11 +121,17 @@ export function buildScenarios(
   const resolved = new Map<string, Scenario>()
   for (const [name, entry] of read.raw) {
     const merged = resolveExtends(read, name, [], entry, problems)
-    if (!merged) continue
+    if (!merged) {
+      // The parent is missing or circular: still report what is wrong in this file itself.
+      const own = { doc: entry.doc, locate: ownLocate(entry) }
+      validateScenario(name, entry, own, schema, providers, problems, { ownFileOnly: true })
+      continue
+    }
     const scenario = validateScenario(name, entry, merged, schema, providers, problems)
     if (scenario) resolved.set(name, scenario)
   }
-  if (problems.length > 0) throw new ScenarioError(problems)
+  // A parent's problem is found again through each child: say it once.
+  if (problems.length > 0) throw new ScenarioError([...new Set(problems)])
   return resolved
 }
 
@@ -103,8 +140,9 @@ function readSources(sources: readonly ScenarioSource[], problems: string[]): Re
   const raw = new Map<string, Entry>()
   const shadowed = new Map<string, Entry>()
   for (const source of sources) {
-    const doc = parseText(source, problems)
-    if (doc === undefined) continue
+    const parsed = parseText(source, problems)
+    if (parsed === undefined) continue
+    const doc = parsed.value
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       problems.push(`${source.file}: (root): expected a mapping (name, description, providers, ...)`)
       continue
@@ -119,14 +157,27 @@ function readSources(sources: readonly ScenarioSource[], problems: string[]): Re
     const clash = raw.get(name)
     if (clash && (clash.source.origin ?? 'user') === 'bundled' && (source.origin ?? 'user') === 'user') {
       shadowed.set(name, clash)
-      raw.set(name, { source, doc: record, overrides: clash.source.file })
+      raw.set(name, { source, doc: record, parsed, overrides: clash.source.file })
     } else if (clash) {
       problems.push(`${source.file}: name: scenario "${name}" is also defined in ${clash.source.file}`)
     } else {
-      raw.set(name, { source, doc: record })
+      raw.set(name, { source, doc: record, parsed })
     }
   }
   return { raw, shadowed }
+}
+
+/** Where a path of a (merged) document was written: `file:line:col: path-in-that-file`. */
+type Locate = (path: readonly PropertyKey[]) => string
+
+/** A scenario's document with its `extends` chain merged in, and where each part of it came from. */
+interface Resolved {
+  doc: Record<string, unknown>
+  locate: Locate
+}
+
+function ownLocate(entry: Entry): Locate {
+  return (path) => `${placeIn(entry.source.file, entry.parsed, path)}: ${formatPath(path)}`
 }
 
 /** The scenario's document with its `extends` chain merged in (parent first). */
@@ -136,20 +187,20 @@ function resolveExtends(
   chain: string[],
   entry: Entry,
   problems: string[],
-): Record<string, unknown> | undefined {
+): Resolved | undefined {
+  const own = ownLocate(entry)
   const parentName = entry.doc.extends
-  if (parentName === undefined) return entry.doc
-  if (typeof parentName !== 'string') return entry.doc // the schema reports the type
+  if (parentName === undefined || typeof parentName !== 'string') return { doc: entry.doc, locate: own } // the schema reports a bad type
   // A user's `default` that says `extends: default` builds on the bundled one it replaces.
   const replaced = parentName === name && entry.overrides !== undefined ? read.shadowed.get(name) : undefined
   const parentEntry = replaced ?? read.raw.get(parentName)
   if (!replaced && chain.includes(parentName)) {
-    problems.push(`${entry.source.file}: extends: cycle ${[...chain, name, parentName].join(' -> ')}`)
+    problems.push(`${own(['extends'])}: cycle ${[...chain, name, parentName].join(' -> ')}`)
     return undefined
   }
   if (!parentEntry) {
     const known = [...read.raw.keys()].sort().join(', ')
-    problems.push(`${entry.source.file}: extends: unknown scenario "${parentName}" (known: ${known})`)
+    problems.push(`${own(['extends'])}: unknown scenario "${parentName}" (known: ${known})`)
     return undefined
   }
   const parent = resolveExtends(
@@ -159,40 +210,77 @@ function resolveExtends(
     parentEntry,
     problems,
   )
-  return parent && (mergeScenario(parent, entry.doc) as Record<string, unknown>)
+  if (!parent) return undefined
+  const doc = mergeScenario(parent.doc, entry.doc) as Record<string, unknown>
+  return { doc, locate: mergedLocate(doc, entry.doc, own, parent) }
+}
+
+const step = (v: unknown, key: PropertyKey): unknown =>
+  (isPlain(v) || Array.isArray(v)) && Object.hasOwn(v, key) ? (v as Record<PropertyKey, unknown>)[key] : undefined
+
+/**
+ * Maps a path of the merged document back to the file that wrote it. Lists of
+ * records merge by identity, so merged index 7 may be the child's index 0 or
+ * the parent's index 7: the record's key finds it in each. The child wins
+ * where it wrote the value (or part of it); otherwise the parent's own
+ * locator continues (a parent may itself extend another).
+ */
+function mergedLocate(merged: unknown, child: unknown, childLocate: Locate, parent: Resolved): Locate {
+  return (path) => {
+    let m = merged
+    let c: unknown = child
+    let p: unknown = parent.doc
+    let cDepth = 0
+    let pDepth = 0
+    const cPath: PropertyKey[] = []
+    const pPath: PropertyKey[] = []
+    for (const seg of path) {
+      let ci: PropertyKey = seg
+      let pi: PropertyKey = seg
+      if (typeof seg === 'number' && Array.isArray(m)) {
+        const record = m[seg]
+        const key = Array.isArray(p) && Array.isArray(c) ? identityKey(p) : undefined
+        if (key !== undefined && identityKey(c as unknown[]) === key && isPlain(record)) {
+          ci = (c as Record<string, unknown>[]).findIndex((r) => r[key] === record[key])
+          pi = (p as Record<string, unknown>[]).findIndex((r) => r[key] === record[key])
+        } else if (Array.isArray(c))
+          pi = -1 // the child's list replaced the parent's whole
+        else ci = -1
+      }
+      c = typeof ci === 'number' && ci < 0 ? undefined : step(c, ci)
+      p = typeof pi === 'number' && pi < 0 ? undefined : step(p, pi)
+      if (c !== undefined) cDepth++
+      if (p !== undefined) pDepth++
+      cPath.push(c === undefined && typeof ci === 'number' && ci < 0 ? seg : ci)
+      pPath.push(p === undefined && typeof pi === 'number' && pi < 0 ? seg : pi)
+      m = step(m, seg)
+    }
+    return cDepth >= pDepth || cDepth === path.length ? childLocate(cPath) : parent.locate(pPath)
+  }
 }
 
 /** The merged document checked against the schema and the cross-references, as a Scenario. */
 function validateScenario(
   name: string,
   { source, overrides }: Entry,
-  merged: Record<string, unknown>,
+  { doc: merged, locate }: Resolved,
   schema: ReturnType<typeof scenarioSchema>,
   providers: readonly AnyProvider[],
   problems: string[],
+  options: { ownFileOnly?: boolean } = {},
 ): Scenario | undefined {
+  const before = problems.length
   const parsed = schema.safeParse({ ...merged, name })
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.push(`${source.file}: ${formatPath(issue.path)}: ${describeIssue(issue)}`)
-    return undefined
-  }
-  const doc = parsed.data
-  const before = problems.length
-  const faultNames = new Set<string>()
-  doc.faults.forEach((f, i) => {
-    if (faultNames.has(f.name)) problems.push(`${source.file}: faults[${i}].name: duplicate fault name "${f.name}"`)
-    faultNames.add(f.name)
-    if (f.match.provider !== undefined && !providers.some((p) => p.name === f.match.provider)) {
-      problems.push(`${source.file}: faults[${i}].match.provider: unknown provider "${f.match.provider}"`)
+    for (const issue of parsed.error.issues) {
+      // Without its parent a file's cross-record checks (an item's order is in orders) would be guesses.
+      if (options.ownFileOnly && issue.code === 'custom') continue
+      problems.push(`${locate(issue.path)}: ${describeIssue(issue)}`)
     }
-  })
-  const ruleIds = new Set(providers.flatMap((p) => p.rules.map((r) => r.id)))
-  for (const [i, id] of doc.rules.disabled.entries()) {
-    if (!ruleIds.has(id))
-      problems.push(`${source.file}: rules.disabled[${i}]: unknown rule id "${id}" (see GET /__mock/rules)`)
   }
-  if (problems.length > before) return undefined
+  checkReferences(merged, locate, providers, problems)
+  if (!parsed.success || problems.length > before) return undefined
+  const doc = parsed.data
   return {
     name,
     description: doc.description,
@@ -207,6 +295,38 @@ function validateScenario(
     faults: doc.faults,
     providers: doc.providers as Record<string, unknown>,
   }
+}
+
+/**
+ * Fault names and providers, and disabled rule ids, read from the document as
+ * written (not the schema's output), so they are checked even when the schema
+ * found other errors.
+ */
+function checkReferences(
+  doc: Record<string, unknown>,
+  locate: Locate,
+  providers: readonly AnyProvider[],
+  problems: string[],
+): void {
+  const faults = Array.isArray(doc.faults) ? doc.faults : []
+  const faultNames = new Set<string>()
+  faults.forEach((f, i) => {
+    if (!isPlain(f)) return
+    if (typeof f.name === 'string') {
+      if (faultNames.has(f.name)) problems.push(`${locate(['faults', i, 'name'])}: duplicate fault name "${f.name}"`)
+      faultNames.add(f.name)
+    }
+    const provider = isPlain(f.match) ? f.match.provider : undefined
+    if (typeof provider === 'string' && !providers.some((p) => p.name === provider)) {
+      problems.push(`${locate(['faults', i, 'match', 'provider'])}: unknown provider "${provider}"`)
+    }
+  })
+  const ruleIds = new Set(providers.flatMap((p) => p.rules.map((r) => r.id)))
+  const disabled = isPlain(doc.rules) && Array.isArray(doc.rules.disabled) ? doc.rules.disabled : []
+  disabled.forEach((id, i) => {
+    if (typeof id === 'string' && !ruleIds.has(id))
+      problems.push(`${locate(['rules', 'disabled', i])}: unknown rule id "${id}" (see GET /__mock/rules)`)
+  })
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -5,6 +5,7 @@ import { aymakanRules } from './rules.js'
 import { aymakanSection } from './schemas.js'
 import { aymakanStore, seedAymakan } from './seed.js'
 
+export type * from './payloads.js'
 export type { OrderRecord as AymakanOrderRecord } from './schemas.js'
 export type { AymakanDb } from './seed.js'
 

@@ -6,6 +6,7 @@ import { hamgamRules } from './rules.js'
 import { hamgamSection } from './schemas.js'
 import { hamgamStore, seedHamgam } from './seed.js'
 
+export type * from './payloads.js'
 export type {
   ItemRecord as HamgamItemRecord,
   OrderRecord as HamgamOrderRecord,

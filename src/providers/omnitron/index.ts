@@ -6,6 +6,7 @@ import { omnitronRules } from './rules.js'
 import { omnitronSection } from './schemas.js'
 import { omnitronStore, seedOmnitron } from './seed.js'
 
+export type * from './payloads.js'
 export type { OrderItemRecord, OrderRecord } from './schemas.js'
 export type { OmnitronDb } from './seed.js'
 
@@ -16,7 +17,7 @@ export const omnitron = defineProvider({
   store: omnitronStore,
   secretHeaders: TOKEN_AUTH_HEADERS,
   seed: seedOmnitron,
-  tables: (db) => ({ orders: db.orders, orderItems: db.items }),
+  tables: (db) => ({ orders: db.orders, orderItems: db.orderItems }),
   routes: omnitronRoutes(),
   errorResponse: drfErrorResponse,
   rules: omnitronRules,

@@ -106,7 +106,7 @@ export function omnitronRoutes() {
           return badRequest({ order: ['Select a valid choice. That choice is not one of the available choices.'] })
         }
       }
-      const items = order === undefined ? db.items.all().slice() : db.items.where('order', order)
+      const items = order === undefined ? db.orderItems.all().slice() : db.orderItems.where('order', order)
       return listResponse(
         c,
         items.sort((a, b) => a.pk - b.pk),
@@ -116,7 +116,7 @@ export function omnitronRoutes() {
     },
   })
 
-  const findItem = (c: Context<MockEnv>) => getObject(dbOf(c).items, c.req.param('pk'), 'OrderItem')
+  const findItem = (c: Context<MockEnv>) => getObject(dbOf(c).orderItems, c.req.param('pk'), 'OrderItem')
   site.view('/api/v1/order_items/:pk{[^/.]+}/', {
     name: 'Order Item Detail',
     get: retrieveView(findItem, serializeOrderItem),

@@ -89,7 +89,7 @@ function autoDate(
   const item = ctx.item
   // An explicit value in the payload wins over the automatic one.
   if (!item || ctx.values.status !== status || item[field] !== null || has(ctx, field)) return false
-  plan.set(ctx.db.items, item, { [field]: stampOf(ctx.now) })
+  plan.set(ctx.db.orderItems, item, { [field]: stampOf(ctx.now) })
   return true
 }
 
@@ -193,6 +193,30 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       return errors
     },
   },
+  {
+    id: 'omnitron.item.final-status-is-final',
+    provider: 'omnitron',
+    summary:
+      'Opt-in (scenario providers.omnitron.settings.transitions: strict): an item in status 100 (cancelled) or 600 (refunded) cannot be moved to another status.',
+    source: {
+      kind: 'assumption',
+      basis:
+        'The documents refuse 100 and 600 as payload statuses but say nothing about leaving them; off unless a scenario asks for the stricter reading.',
+    },
+    operations: ITEM_WRITES,
+    check(ctx) {
+      if (ctx.db.transitions !== 'strict') return undefined
+      const current = ctx.item?.status
+      if (current === undefined || !Object.hasOwn(FINAL_STATUSES, current)) return undefined
+      const sent = ctx.values.status
+      if (!has(ctx, 'status') || sent === current) return undefined
+      return {
+        status: [
+          `The status cannot change from ${current} (${FINAL_STATUSES[current]}): it is final (transition policy strict).`,
+        ],
+      }
+    },
+  },
   // ------------------------------------------------------- derivations
   {
     id: 'omnitron.order.only-is-send-applied',
@@ -236,7 +260,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       const item = ctx.item
       if (item?.status !== '400') return false
       if (!['invoice_number', 'tracking_number'].some((f) => has(ctx, f) && ctx.values[f] !== null)) return false
-      plan.set(ctx.db.items, item, { status: '450' })
+      plan.set(ctx.db.orderItems, item, { status: '450' })
       return true
     },
   },
@@ -278,7 +302,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       const stamp = stampOf(ctx.now)
       let saved = false
       if (ctx.item && plan.has(ctx.item)) {
-        plan.set(ctx.db.items, ctx.item, { modified_date: stamp })
+        plan.set(ctx.db.orderItems, ctx.item, { modified_date: stamp })
         saved = true
       }
       if (ctx.order && plan.has(ctx.order)) {

@@ -195,6 +195,10 @@ const user = z
   })
   .strict()
 
+/** How strictly item status transitions are checked (the documents are silent beyond the final statuses). */
+export const TRANSITION_POLICIES = ['documented', 'strict'] as const
+export type TransitionPolicy = (typeof TRANSITION_POLICIES)[number]
+
 /**
  * The `providers.omnitron` section of a scenario file. Records list only the
  * fields that matter to the scenario; every other field gets a seeded default.
@@ -215,6 +219,19 @@ export const omnitronSection = z
       .describe('Existing shipping option group pks (order item shipping_option_group).'),
     orders: z.array(orderRecord.partial().required({ pk: true }).strict()).default([]),
     orderItems: z.array(orderItemRecord.partial().required({ pk: true, order: true }).strict()).default([]),
+    settings: z
+      .object({
+        transitions: z
+          .enum(TRANSITION_POLICIES)
+          .default('documented')
+          .describe(
+            'Status transitions of order items. documented (default): only what the documents say (a payload cannot set 100 or 600); ' +
+              'strict: also, an item in a final status (100 cancelled, 600 refunded) cannot be moved to another status ' +
+              '(rule omnitron.item.final-status-is-final).',
+          ),
+      })
+      .strict()
+      .default({ transitions: 'documented' }),
     generate: z
       .object({
         orders: z.number().int().min(0).max(1_000_000).default(0).describe('How many extra orders to generate.'),
@@ -231,6 +248,19 @@ export const omnitronSection = z
         ctx.addIssue({ code: 'custom', path: ['orders', i, 'pk'], message: `duplicate order pk ${o.pk}` })
       orderPks.add(o.pk)
     })
+    // A fixture's shipping_company must be one a request could set (the scenario's list, or the default one).
+    const companies: readonly string[] = section.shippingCompanies ?? DEFAULT_SHIPPING_COMPANIES
+    for (const list of ['orders', 'orderItems'] as const) {
+      section[list].forEach((record, i) => {
+        const company = record.shipping_company
+        if (company == null || companies.includes(company)) return
+        ctx.addIssue({
+          code: 'custom',
+          path: [list, i, 'shipping_company'],
+          message: `"${company}" is not one of the scenario's shippingCompanies (${companies.join(', ')})`,
+        })
+      })
+    }
     const itemPks = new Set(section.orderItems.map((it) => it.pk))
     const seen = new Set<number>()
     section.orderItems.forEach((it, i) => {

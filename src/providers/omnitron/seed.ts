@@ -12,6 +12,7 @@ import {
   type OrderRecord,
   orderItemRecord,
   orderRecord,
+  type TransitionPolicy,
 } from './schemas.js'
 
 export interface OmnitronUser {
@@ -28,12 +29,17 @@ export interface OmnitronDb {
   /** How the provider runs DRF (scenario `drf`): parsers, release line. */
   drf: DrfSettings
   orders: Table<typeof orderRecord, 'pk'>
-  items: Table<typeof orderItemRecord, 'pk'>
+  /** The order items: the name scenario files and /__mock/state use. */
+  orderItems: Table<typeof orderItemRecord, 'pk'>
+  /** @deprecated Since 0.2.0: the same table as `orderItems` (the name scenario files and /__mock/state use); removed in 0.3.0. */
+  readonly items: Table<typeof orderItemRecord, 'pk'>
   users: readonly OmnitronUser[]
   tokens: ReadonlyMap<string, OmnitronUser>
   shippingCompanies: readonly string[]
   dataSources: ReadonlySet<number>
   shippingOptionGroups: ReadonlySet<number>
+  /** The scenario's transition policy (`settings.transitions`): what omnitron.item.final-status-is-final reads. */
+  transitions: TransitionPolicy
 }
 
 /** First pks of generated records: clear of any hand-written fixture. */
@@ -57,18 +63,21 @@ export async function seedOmnitron(
     for (let k = 0; k < generate.itemsPerOrder; k++) items.push(fakeItem(itemPk++, order.pk, faker, refDate))
   }
 
+  const orderItems = new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] })
   const db: OmnitronDb = {
     drf: section?.drf ?? DEFAULT_DRF_SETTINGS,
     orders: new Table('omnitron.orders', orderRecord, 'pk'),
-    items: new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] }),
+    orderItems,
+    items: orderItems,
     users: section?.users ?? [],
     tokens: new Map((section?.users ?? []).map((u) => [u.token, u])),
     shippingCompanies: section?.shippingCompanies ?? DEFAULT_SHIPPING_COMPANIES,
     dataSources: new Set(section?.dataSources ?? []),
     shippingOptionGroups: new Set(section?.shippingOptionGroups ?? []),
+    transitions: section?.settings.transitions ?? 'documented',
   }
   for (const o of orders) await db.orders.insert(o)
-  for (const it of items) await db.items.insert(it)
+  for (const it of items) await db.orderItems.insert(it)
   return db
 }
 

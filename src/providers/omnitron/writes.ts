@@ -86,7 +86,7 @@ const itemFields = perObject(
     e_archive_url: nullableString(),
     carrier_shipping_code: nullableString(),
     shipping_company: choiceField(() => db.shippingCompanies, NO_MATCHING_TYPE, { allowNull: true }),
-    parent: primaryKeyField((pk) => db.items.has(pk), { allowNull: true }),
+    parent: primaryKeyField((pk) => db.orderItems.has(pk), { allowNull: true }),
     shipped_date: dateTimeField({ allowNull: true }),
     delivered_date: dateTimeField({ allowNull: true }),
     estimated_delivery_date: dateField({ allowNull: true }),
@@ -133,7 +133,7 @@ function applyItemValues(
       changes[key] = value
     }
   }
-  plan.set(db.items, item, changes as Partial<OrderItemRecord>)
+  plan.set(db.orderItems, item, changes as Partial<OrderItemRecord>)
 }
 
 function itemWrite(ctx: WriteContext, item: OrderItemRecord, values: Record<string, unknown>): OmnitronWrite {
@@ -153,7 +153,7 @@ export function updateItem(ctx: WriteContext, item: OrderItemRecord, data: Data)
   const { values, errors } = validatePartial(itemFields(ctx.db), data as Mapping, ctx.db.drf)
   if (hasErrors(errors)) return { status: 400, body: errors }
   const plan = new ChangePlan()
-  plan.touch(ctx.db.items, item)
+  plan.touch(ctx.db.orderItems, item)
   const result = run(ctx, OPERATION.itemUpdate, itemWrite(ctx, item, values), plan, () =>
     applyItemValues(ctx.db, plan, item, values),
   )
@@ -199,7 +199,7 @@ export function bulkStatusUpdate(ctx: WriteContext, data: Data): WriteResult {
 
   const fields = itemFields(ctx.db)
   const spec = Object.fromEntries(BULK_FIELDS.map((f) => [f, fields[f]!]))
-  const idField = primaryKeyField((pk) => ctx.db.items.has(pk))
+  const idField = primaryKeyField((pk) => ctx.db.orderItems.has(pk))
   const plan = new ChangePlan()
   const errors: BulkError[] = []
   const updated: OrderItemRecord[] = []
@@ -221,7 +221,7 @@ export function bulkStatusUpdate(ctx: WriteContext, data: Data): WriteResult {
       errors.push({ message: { id: id.errors as string[] }, args })
       continue
     }
-    const item = ctx.db.items.get(id.value!)!
+    const item = ctx.db.orderItems.get(id.value!)!
     orderPk ??= item.order
     if (refuses(ctx, oneOrderAtATime, { db: ctx.db, now: ctx.now, values: {}, item, bulkOrder: orderPk })) {
       errors.push({ message: [ONE_ORDER_AT_A_TIME], args })
@@ -232,7 +232,7 @@ export function bulkStatusUpdate(ctx: WriteContext, data: Data): WriteResult {
       errors.push({ message: fieldErrors, args })
       continue
     }
-    plan.touch(ctx.db.items, item)
+    plan.touch(ctx.db.orderItems, item)
     const result = run(ctx, OPERATION.bulkUpdate, itemWrite(ctx, item, values), plan, () =>
       applyItemValues(ctx.db, plan, item, values),
     )

@@ -1,0 +1,100 @@
+/** Point 12 of the first-hour issue: names, types and handles a TypeScript user relies on. */
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
+import { TableError } from '../../src/core/table.js'
+import { createHandlers } from '../../src/msw.js'
+import {
+  type AymakanOrderRequest,
+  createMock,
+  type OmnitronOrderItemResponse,
+  type OmnitronOrderItemUpdateRequest,
+  type OmnitronOrderStatus,
+  type OrderItemRecord,
+  type ProviderState,
+} from '../../src/node/index.js'
+import { ORDER_ITEM_KEYS } from '../../src/providers/omnitron/serialize.js'
+
+const BASE = 'https://omnitron.example.com'
+const mock = await createMock({ baseUrls: { omnitron: BASE } })
+const server = setupServer(...mock.handlers)
+const AUTH = { Authorization: 'Token omnitron-test-token' }
+
+describe('createMock(): typed, validated, session-bound', () => {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterEach(() => mock.reset())
+  afterAll(() => server.close())
+
+  it('db.orderItems is the collection scenario files and /__mock/state call orderItems; db.items an alias', async () => {
+    const db = await mock.db('omnitron')
+    expect(db.orderItems.get(1340653)).toMatchObject({ order: 946856, status: '400' })
+    // biome-ignore lint/suspicious/noExplicitAny: the deprecated alias, read on purpose
+    expect((db as any).items.get(1340653)).toBe(db.orderItems.get(1340653))
+    const state = await mock.state()
+    expect(state.omnitron.orderItems.find((i) => i.pk === 1340653)).toEqual({ ...db.orderItems.get(1340653) })
+  })
+
+  it('mock.state() is typed from the providers tables', async () => {
+    const state = await mock.state()
+    expectTypeOf(state).toEqualTypeOf<ProviderState>()
+    expectTypeOf(state.omnitron.orderItems).toEqualTypeOf<OrderItemRecord[]>()
+    expectTypeOf(state.aymakan.orders[0]!.order_id).toEqualTypeOf<string>()
+    expectTypeOf(state.hamgam).toHaveProperty('payments')
+    // @ts-expect-error not a collection of Omnitron's
+    state.omnitron.items
+  })
+
+  it('db.*.patch validates each changed field as an import would, and changes nothing when refused', async () => {
+    const db = await mock.db('omnitron')
+    const item = db.orderItems.get(1340653)!
+    const bad = { status: 'shipped', price_list: 'x', nope: 1 } as unknown as Partial<OrderItemRecord>
+    let thrown: unknown
+    try {
+      db.orderItems.patch(item, { tracking_number: 'TRK-OK', ...bad })
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(TableError)
+    expect((thrown as TableError).problems).toEqual([
+      expect.stringMatching(/^status: /),
+      expect.stringMatching(/^price_list: /),
+      'nope: unknown field',
+    ])
+    expect(item).toMatchObject({ status: '400', tracking_number: null })
+    expect(() => db.orderItems.patch(item, { pk: 1 })).toThrow(/key cannot change/)
+    db.orderItems.patch(item, { tracking_number: 'TRK-OK' })
+    const res = await fetch(`${BASE}/api/v1/order_items/1340653/`, { headers: AUTH })
+    expect((await res.json()).tracking_number).toBe('TRK-OK')
+  })
+
+  it('a db handle taken before reset() throws a clear error; a new handle reads the re-seeded session', async () => {
+    const db = await mock.db('omnitron', { session: 'h1' })
+    const orders = db.orders
+    orders.patch(orders.get(12345)!, { is_send: true })
+    mock.reset()
+    expect(() => db.orders).toThrow(/session "h1" of scenario "default", which mock\.reset\(\) .* has dropped/)
+    expect(() => orders.get(12345)).toThrow(/await mock\.db\('omnitron', \{ session: 'h1' \}\)/)
+    expect((await mock.db('omnitron', { session: 'h1' })).orders.get(12345)!.is_send).toBe(false)
+  })
+
+  it('the documented payload types come from the root entry', async () => {
+    const sent: OmnitronOrderItemUpdateRequest = { status: '450', tracking_number: 'TRK-2' }
+    const res = await fetch(`${BASE}/api/v1/order_items/1340653/`, {
+      method: 'PATCH',
+      headers: { ...AUTH, 'Content-Type': 'application/json' },
+      body: JSON.stringify(sent),
+    })
+    const body = (await res.json()) as OmnitronOrderItemResponse
+    expect(Object.keys(body)).toEqual([...ORDER_ITEM_KEYS])
+    expect(body.tracking_number).toBe('TRK-2')
+    expectTypeOf(body.status).toEqualTypeOf<OmnitronOrderStatus>()
+    expectTypeOf<OmnitronOrderItemUpdateRequest['status']>().toEqualTypeOf<OmnitronOrderStatus | undefined>()
+    expectTypeOf<AymakanOrderRequest['payment_method']>().toEqualTypeOf<'prepaid' | 'postpaid'>()
+  })
+
+  it('baseUrls takes provider names only', () => {
+    // @ts-expect-error a misspelt provider is a type error
+    expect(() => createHandlers({ app: mock.app, baseUrls: { omnitorn: BASE } })).toThrow(
+      'createHandlers: baseUrls names no mounted provider "omnitorn" (known: omnitron, hamgam, aymakan)',
+    )
+  })
+})
