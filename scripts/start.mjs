@@ -8,32 +8,17 @@
  * running, adopted by init), so we also watch our parent: once it is gone we
  * stop as on SIGTERM, and nothing is left running.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { rebuild, staleReason } from './dist-state.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(root, 'dist', 'cli.js')
 
-/** The newest modification time under the given files and folders. */
-function newest(paths) {
-  let latest = 0
-  for (const path of paths) {
-    if (!existsSync(path)) continue
-    const stat = statSync(path)
-    if (stat.isDirectory()) latest = Math.max(latest, newest(readdirSync(path).map((f) => join(path, f))))
-    else latest = Math.max(latest, stat.mtimeMs)
-  }
-  return latest
-}
-
-const sources = ['src', 'scenarios', 'package.json', 'tsconfig.json'].map((p) => join(root, p))
-if (!existsSync(cli) || newest(sources) > statSync(cli).mtimeMs) {
-  console.error('order-contract-mock: dist/ is older than the sources; building (npm run build)')
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const build = spawnSync(npm, ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+const stale = staleReason()
+if (stale) {
+  console.error(`order-contract-mock: ${stale}; building (npm run build)`)
+  rebuild()
 }
 
 const parent = process.ppid

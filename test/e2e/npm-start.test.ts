@@ -35,7 +35,7 @@ it('starts from dist/ when it is up to date, and stops when npm is killed', asyn
   })
   try {
     // scripts/start.mjs says so when it builds; npm test built dist/ just before.
-    expect(out).not.toMatch(/dist\/ is older than the sources; building/)
+    expect(out).not.toMatch(/newer than dist\/; building/)
     expect(await answers(url)).toBe(true)
   } finally {
     npm.kill('SIGTERM')

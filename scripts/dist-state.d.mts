@@ -1,0 +1,4 @@
+/** Why dist/ must be rebuilt, or null when it is up to date. */
+export function staleReason(): string | null
+/** Rebuilds dist/ from empty: generate, then compile. */
+export function rebuild(): void
