@@ -1,4 +1,4 @@
-import { type Instant, instantFromDate } from './clock.js'
+import { type Instant, instantFromDate, MAX_INSTANT, MIN_INSTANT, shiftInstant } from './clock.js'
 import { FaultState } from './faults.js'
 import { Journal } from './journal.js'
 import type { AnyProvider } from './provider.js'
@@ -142,10 +142,15 @@ export class MockEngine {
     if (requested) return requested
     const clock = session.clock
     if (clock && 'frozen' in clock) return clock.frozen
-    const base = session.scenario.now ?? instantFromDate(new Date())
+    const base = this.baseNow(session)
     if (!clock?.offsetMs) return base
-    const ms = base.seconds * 1000 + Math.floor(base.micros / 1000) + clock.offsetMs
-    return { seconds: Math.floor(ms / 1000), micros: (((ms % 1000) + 1000) % 1000) * 1000 + (base.micros % 1000) }
+    // The offset was checked against the range when set; real time moving on can only nudge it past the edge.
+    return shiftInstant(base, clock.offsetMs) ?? (clock.offsetMs > 0 ? MAX_INSTANT : MIN_INSTANT)
+  }
+
+  /** What a clock offset shifts: the scenario's `now`, else real time. */
+  baseNow(session: Session): Instant {
+    return session.scenario.now ?? instantFromDate(new Date())
   }
 
   rules(): RuleInfo[] {

@@ -1,4 +1,4 @@
-import { daysInMonth, type Instant } from '../../core/clock.js'
+import { daysInMonth, epochSeconds, type Instant } from '../../core/clock.js'
 import type { FieldErrors } from '../../core/rules.js'
 import { pythonInt, pythonTypeName } from './python.js'
 import { isPlainObject } from './request.js'
@@ -147,7 +147,7 @@ export function dateTimeField(opts: { allowNull?: boolean } = {}): Field<Instant
       const digits = tz.slice(1).replace(':', '')
       offset = (tz[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0))
     }
-    const seconds = Date.UTC(year, month - 1, day, hour, minute, second) / 1000 - offset * 60
+    const seconds = epochSeconds(year, month, day, hour, minute, second) - offset * 60
     return ok({ seconds, micros: Number(frac.padEnd(6, '0')) })
   })
 }
