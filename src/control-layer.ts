@@ -15,7 +15,6 @@ import type { Session } from './core/sessions.js'
 /** Which business rules decided the answer (GET /__mock/rules explains each id). */
 export const RULES_HEADER = 'X-Mock-Rules'
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const utf8 = new TextDecoder()
 const EMPTY = new Uint8Array(0)
 
@@ -57,7 +56,7 @@ export function controlLayer(
     const fault: AppliedFault | undefined =
       faultHeader ?? session.faults.choose(scenario.faults, { provider: provider.name, method: c.req.method, path })
     const delayMs = (delayHeader ?? 0) + (fault?.delayMs ?? 0)
-    if (delayMs > 0) await (c.env?.mockSleep ?? sleep)(delayMs)
+    if (delayMs > 0) await engine.delay(delayMs)
 
     let response = body.ok ? await answer(c, next, provider, fault) : body.response
     response = decorate(response, mock.fired, mock.unmatched?.closest)

@@ -5,7 +5,7 @@
  */
 
 import type { Hono } from 'hono'
-import { delay, HttpResponse, http, type RequestHandler } from 'msw'
+import { HttpResponse, http, type RequestHandler } from 'msw'
 import type { MockEnv } from './core/context.js'
 import { CONNECTION_FAULT_HEADER } from './core/faults.js'
 import { type CreateAppOptions, createApp } from './index.js'
@@ -37,7 +37,7 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
         headers: request.headers,
         body,
       })
-      const response = await app.fetch(forwarded, { mockPublicBase: `${url.origin}${basePath}`, mockSleep: delay })
+      const response = await app.fetch(forwarded, { mockPublicBase: `${url.origin}${basePath}` })
       // A connection fault has no HTTP answer in-process: the client's fetch fails with a network error.
       return response.headers.has(CONNECTION_FAULT_HEADER) ? HttpResponse.error() : response
     }

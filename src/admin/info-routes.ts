@@ -23,6 +23,7 @@ export function infoRoutes(engine: MockEngine, options: InfoOptions): Hono {
       scenarios: engine.scenarios.size,
       sessions: engine.sessions.size,
       maxSessions: engine.sessions.max,
+      delaying: engine.delaying,
       ...options.diagnostics?.(),
     }),
   )

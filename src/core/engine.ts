@@ -6,6 +6,7 @@ import { describeRule, type RuleInfo } from './rules.js'
 import type { Scenario } from './scenario/registry.js'
 import { seededFaker } from './seeded-faker.js'
 import { type Session, SessionCache } from './sessions.js'
+import { Delays } from './sleep.js'
 import { Stores } from './store.js'
 
 export interface EngineOptions {
@@ -28,6 +29,7 @@ export class MockEngine {
   readonly defaultScenario: string
   readonly sessions: SessionCache
   readonly journalSize: number
+  readonly #delays = new Delays()
 
   constructor(options: EngineOptions) {
     this.providers = options.providers
@@ -42,6 +44,29 @@ export class MockEngine {
         `Default scenario "${this.defaultScenario}" not found (known: ${[...this.scenarios.keys()].sort().join(', ') || 'none'})`,
       )
     }
+  }
+
+  /**
+   * Ends every pending injected delay at once (the requests are then answered
+   * as usual) and every later one before it starts: the server's close() calls
+   * it, so a shutdown never waits out a minute-long X-Mock-Delay.
+   */
+  shutdown(): void {
+    this.#delays.endAll()
+  }
+
+  get stopping(): boolean {
+    return this.#delays.ended
+  }
+
+  /** An injected delay: `ms` milliseconds, or less if the mock shuts down meanwhile. */
+  delay(ms: number): Promise<void> {
+    return this.#delays.wait(ms)
+  }
+
+  /** Requests waiting on an injected delay right now (GET /__mock/health). */
+  get delaying(): number {
+    return this.#delays.size
   }
 
   provider(name: string): AnyProvider | undefined {
