@@ -15,6 +15,8 @@ Options (environment variable in brackets):
   --scenario NAME     scenario when a request names none         [MOCK_SCENARIO] default "default"
   --max-sessions N    sessions kept (least recently used evicted) [MOCK_MAX_SESSIONS] default 1000
   --max-body-bytes N  largest request body; larger gets 413      [MOCK_MAX_BODY_BYTES] default 1048576
+  --max-admin-body-bytes N  largest admin body (state import); larger gets 413
+                                                [MOCK_MAX_ADMIN_BODY_BYTES] default 16777216
   --journal-size N    requests kept per session's journal         [MOCK_JOURNAL_SIZE] default 1000
   --admin-token T     require T for the admin API (not health)    [MOCK_ADMIN_TOKEN]
   --quiet             no log line per request                    [MOCK_QUIET=1]
@@ -42,6 +44,7 @@ const OPTIONS = {
   scenario: { type: 'string' },
   'max-sessions': { type: 'string' },
   'max-body-bytes': { type: 'string' },
+  'max-admin-body-bytes': { type: 'string' },
   'journal-size': { type: 'string' },
   'admin-token': { type: 'string' },
   quiet: { type: 'boolean' },
@@ -82,6 +85,12 @@ async function main(): Promise<void> {
       ...((values.scenario ?? env.MOCK_SCENARIO) && { defaultScenario: values.scenario ?? env.MOCK_SCENARIO }),
       maxSessions: integer('--max-sessions', values['max-sessions'] ?? env.MOCK_MAX_SESSIONS, 1000, 1),
       maxBodyBytes: integer('--max-body-bytes', values['max-body-bytes'] ?? env.MOCK_MAX_BODY_BYTES, 1024 * 1024, 1),
+      maxAdminBodyBytes: integer(
+        '--max-admin-body-bytes',
+        values['max-admin-body-bytes'] ?? env.MOCK_MAX_ADMIN_BODY_BYTES,
+        16 * 1024 * 1024,
+        1,
+      ),
       journalSize: integer('--journal-size', values['journal-size'] ?? env.MOCK_JOURNAL_SIZE, 1000, 1),
       ...((values['admin-token'] ?? env.MOCK_ADMIN_TOKEN) && {
         adminToken: values['admin-token'] ?? env.MOCK_ADMIN_TOKEN,

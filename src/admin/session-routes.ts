@@ -8,11 +8,11 @@ import type { Session } from '../core/sessions.js'
 import { type AdminEnv, badBody, jsonObjectBody, sessionLookup, where } from './context.js'
 
 /** State, journal and clock: calls about one session (named by the control headers). */
-export function sessionRoutes(engine: MockEngine): Hono<AdminEnv> {
+export function sessionRoutes(engine: MockEngine, maxBodyBytes?: number): Hono<AdminEnv> {
   const routes = new Hono<AdminEnv>({ strict: false })
   // Middlewares per route (not `use('*')`): an unknown path or method never creates a session.
   const inSession = sessionLookup(engine)
-  const body = jsonObjectBody()
+  const body = jsonObjectBody(maxBodyBytes)
 
   // ----------------------------------------------------------------- state
   routes.get('/state', inSession, (c) => {

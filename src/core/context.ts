@@ -34,7 +34,10 @@ export interface MockEnv {
     /** Set by the MSW adapter: the provider's real base URL the request was sent to. */
     mockPublicBase?: string
     /** Set by the Node server: reads the body straight from the socket (cheaper than the Web stream). */
-    mockReadBody?: (limit: number) => Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }>
+    mockReadBody?: (
+      limit: number,
+      tooLarge?: (limit: number) => Response,
+    ) => Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }>
   }
   Variables: {
     mock: RequestContext

@@ -21,6 +21,9 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_SESSION = 'default'
+/** A state import lists at most this many problems, then stops checking. */
+export const MAX_IMPORT_PROBLEMS = 100
+const DEFAULT_MAX_JSON_DEPTH = 512
 
 /** Scenarios, sessions and providers: everything the transports share. Free of Node APIs. */
 export class MockEngine {
@@ -127,35 +130,47 @@ export class MockEngine {
    * Replaces a session's records with exported ones (PUT /__mock/state): every
    * collection given is validated against its schema first, and nothing is
    * replaced unless all are valid. Collections not given keep their records.
-   * Returns the problems found (empty: imported).
+   * Returns the problems found (empty: imported): the first 100, then a line
+   * saying validation stopped there.
    */
   async importState(session: Session, state: unknown): Promise<string[]> {
     if (typeof state !== 'object' || state === null || Array.isArray(state))
       return ['state: expected an object of providers']
     const plan: { table: { prepareReplace(rows: readonly unknown[]): Promise<() => void> }; rows: unknown[] }[] = []
     const problems: string[] = []
+    const budget = { left: MAX_IMPORT_PROBLEMS, checked: 0, maxDepth: 0 }
+    let total = 0
     for (const [providerName, collections] of Object.entries(state)) {
       const provider = this.provider(providerName)
       if (!provider) {
-        problems.push(`${providerName}: unknown provider (known: ${this.providers.map((p) => p.name).join(', ')})`)
+        if (problems.length < MAX_IMPORT_PROBLEMS)
+          problems.push(`${providerName}: unknown provider (known: ${this.providers.map((p) => p.name).join(', ')})`)
         continue
       }
       if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) {
-        problems.push(`${providerName}: expected an object of collections`)
+        if (problems.length < MAX_IMPORT_PROBLEMS) problems.push(`${providerName}: expected an object of collections`)
         continue
       }
       const tables = provider.tables(session.stores.get(provider.store))
       for (const [name, rows] of Object.entries(collections as Record<string, unknown>)) {
         const table = Object.hasOwn(tables, name) ? tables[name] : undefined
         if (!table) {
-          problems.push(`${providerName}.${name}: unknown collection (known: ${Object.keys(tables).join(', ')})`)
+          if (problems.length < MAX_IMPORT_PROBLEMS)
+            problems.push(`${providerName}.${name}: unknown collection (known: ${Object.keys(tables).join(', ')})`)
           continue
         }
-        const found = table.check(rows, `${providerName}.${name}`)
+        if (Array.isArray(rows)) total += rows.length
+        if (budget.left <= 0) continue
+        budget.maxDepth = provider.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
+        const found = await table.check(rows, `${providerName}.${name}`, budget)
         problems.push(...found)
         if (found.length === 0) plan.push({ table, rows: rows as unknown[] })
       }
     }
+    if (budget.left <= 0)
+      problems.push(
+        `(validation stopped after the first ${MAX_IMPORT_PROBLEMS} problems, ${budget.checked} of ${total} records checked)`,
+      )
     if (problems.length > 0) return problems
     const swaps = await Promise.all(plan.map(({ table, rows }) => table.prepareReplace(rows)))
     for (const swap of swaps) swap()

@@ -35,7 +35,7 @@ function withConnectionFaults(app: MockApp) {
     const incoming = env.incoming as IncomingMessage
     const response = await app.fetch(request, {
       ...env,
-      mockReadBody: (limit: number) => readIncoming(incoming, limit),
+      mockReadBody: (limit: number, tooLarge?: (limit: number) => Response) => readIncoming(incoming, limit, tooLarge),
     })
     const fault = response.headers.get(CONNECTION_FAULT_HEADER)
     if (!fault) return response
@@ -48,9 +48,10 @@ function withConnectionFaults(app: MockApp) {
 function readIncoming(
   incoming: IncomingMessage,
   limit: number,
+  tooLarge: (limit: number) => Response = bodyTooLarge,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
   if (Number(incoming.headers['content-length'] ?? 0) > limit)
-    return Promise.resolve({ ok: false, response: bodyTooLarge(limit) })
+    return Promise.resolve({ ok: false, response: tooLarge(limit) })
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -59,7 +60,7 @@ function readIncoming(
       if (size > limit) {
         incoming.off('data', onData)
         incoming.resume()
-        resolve({ ok: false, response: bodyTooLarge(limit) })
+        resolve({ ok: false, response: tooLarge(limit) })
         return
       }
       chunks.push(chunk)

@@ -107,7 +107,7 @@ export class LaravelSite {
 export type Input = Record<string, unknown>
 
 /** json_decode()'s default depth: deeper JSON decodes to null, an empty input for Laravel. */
-const PHP_JSON_DEPTH = 512
+export const PHP_JSON_DEPTH = 512
 
 /**
  * `$request->all()`: the query string, overridden by the body (JSON when the
