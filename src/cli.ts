@@ -18,6 +18,8 @@ Options (environment variable in brackets):
   --max-admin-body-bytes N  largest admin body (state import); larger gets 413
                                                 [MOCK_MAX_ADMIN_BODY_BYTES] default 16777216
   --journal-size N    requests kept per session's journal         [MOCK_JOURNAL_SIZE] default 1000
+  --max-journal-bytes N  bytes all journals hold together (oldest dropped first)
+                                                [MOCK_MAX_JOURNAL_BYTES] default 268435456
   --admin-token T     require T for the admin API (not health)    [MOCK_ADMIN_TOKEN]
   --quiet             no log line per request                    [MOCK_QUIET=1]
   --help              this text
@@ -46,6 +48,7 @@ const OPTIONS = {
   'max-body-bytes': { type: 'string' },
   'max-admin-body-bytes': { type: 'string' },
   'journal-size': { type: 'string' },
+  'max-journal-bytes': { type: 'string' },
   'admin-token': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -92,6 +95,14 @@ async function main(): Promise<void> {
         1,
       ),
       journalSize: integer('--journal-size', values['journal-size'] ?? env.MOCK_JOURNAL_SIZE, 1000, 1),
+      maxJournalBytes: integer(
+        '--max-journal-bytes',
+        values['max-journal-bytes'] ?? env.MOCK_MAX_JOURNAL_BYTES,
+        256 * 1024 * 1024,
+        1,
+      ),
+      // Evictions are logged even with --quiet: a test run that loses its session should be able to see why.
+      onEvent: (e) => log(`warning: ${e.message}`),
       ...((values['admin-token'] ?? env.MOCK_ADMIN_TOKEN) && {
         adminToken: values['admin-token'] ?? env.MOCK_ADMIN_TOKEN,
       }),

@@ -5,7 +5,7 @@ import type { MockEnv, RequestContext } from './core/context.js'
 import { isProblem, readControl } from './core/control.js'
 import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
-import { clip, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
+import { clip, clipBytes, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
 import type { AnyProvider } from './core/provider.js'
 import { knownText, textResponse, withHeaders } from './core/respond.js'
@@ -14,8 +14,9 @@ import type { Session } from './core/sessions.js'
 
 /** Which business rules decided the answer (GET /__mock/rules explains each id). */
 export const RULES_HEADER = 'X-Mock-Rules'
+/** Something the client should know about the mock itself, e.g. that its session was evicted and re-seeded. */
+export const WARNING_HEADER = 'X-Mock-Warning'
 
-const utf8 = new TextDecoder()
 const EMPTY = new Uint8Array(0)
 
 /**
@@ -60,6 +61,11 @@ export function controlLayer(
 
     let response = body.ok ? await answer(c, next, provider, fault) : body.response
     response = decorate(response, mock.fired, mock.unmatched?.closest)
+    if (session.warning) {
+      // Said once, on the first answer after the eviction.
+      response = withHeaders(response, { [WARNING_HEADER]: session.warning })
+      session.warning = undefined
+    }
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
@@ -130,7 +136,7 @@ async function journalEntry(r: {
     path: r.path,
     query: queryObject(r.url),
     headers: redactHeaders(r.c.req.raw.headers, r.secrets),
-    body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
+    body: mock.body.length > 0 ? clipBytes(mock.body) : null,
     status: response.status,
     responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
       ? null

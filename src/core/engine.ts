@@ -1,6 +1,6 @@
 import { type Instant, instantFromDate, MAX_INSTANT, MIN_INSTANT, shiftInstant } from './clock.js'
 import { FaultState } from './faults.js'
-import { Journal } from './journal.js'
+import { DEFAULT_MAX_JOURNAL_BYTES, Journal, JournalBudget } from './journal.js'
 import type { AnyProvider } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
 import type { Scenario } from './scenario/registry.js'
@@ -18,6 +18,18 @@ export interface EngineOptions {
   maxSessions?: number
   /** Journal entries kept per session (a ring buffer). Default 1000. */
   journalSize?: number
+  /** Bytes all sessions' journals hold together; past it the oldest entries go first. Default 256 MiB. */
+  maxJournalBytes?: number
+  /** Things an operator should hear about (the CLI logs them): today, a session evicted by the LRU. */
+  onEvent?: (event: MockEvent) => void
+}
+
+export type MockEvent = {
+  type: 'session-evicted'
+  scenario: string
+  session: string
+  maxSessions: number
+  message: string
 }
 
 export const DEFAULT_SESSION = 'default'
@@ -32,13 +44,26 @@ export class MockEngine {
   readonly defaultScenario: string
   readonly sessions: SessionCache
   readonly journalSize: number
+  readonly journalBudget: JournalBudget
   readonly #delays = new Delays()
 
   constructor(options: EngineOptions) {
     this.providers = options.providers
     this.scenarios = options.scenarios
     this.defaultScenario = options.defaultScenario ?? 'default'
-    this.sessions = new SessionCache(options.maxSessions ?? 1000)
+    this.journalBudget = new JournalBudget(options.maxJournalBytes ?? DEFAULT_MAX_JOURNAL_BYTES)
+    const onEvent = options.onEvent
+    this.sessions = new SessionCache(options.maxSessions ?? 1000, (evicted) => {
+      // Its journal's bytes go back to the budget; its state goes with it.
+      evicted.journal.clear()
+      onEvent?.({
+        type: 'session-evicted',
+        scenario: evicted.scenario.name,
+        session: evicted.id,
+        maxSessions: this.sessions.max,
+        message: evictionText(evicted.scenario.name, evicted.id, this.sessions.max),
+      })
+    })
     this.journalSize = options.journalSize ?? 1000
     if (!Number.isInteger(this.journalSize) || this.journalSize < 1)
       throw new Error(`journalSize must be a positive integer, got ${this.journalSize}`)
@@ -97,13 +122,17 @@ export class MockEngine {
       const section = scenario.providers[provider.name]
       stores.set(provider.store, await provider.seed(section, { faker, refDate: scenario.refDate }))
     }
+    const evicted = this.sessions.takeEvicted(key)
     return {
       key,
       id,
       scenario,
       stores,
       createdAt: new Date(),
-      journal: new Journal(this.journalSize),
+      journal: new Journal(this.journalSize, this.journalBudget),
+      ...(evicted && {
+        warning: `${evictionText(scenario.name, id, this.sessions.max)}; its state was re-seeded from the scenario`,
+      }),
       // Every session of a scenario draws the same sequence: a probability fault repeats run after run.
       faults: new FaultState(seedFor(scenario.seed, 'faults')),
       clock: undefined,
@@ -196,6 +225,10 @@ export class MockEngine {
   rules(): RuleInfo[] {
     return this.providers.flatMap((p) => p.rules.map(describeRule))
   }
+}
+
+function evictionText(scenario: string, session: string, max: number): string {
+  return `session "${session}" of scenario "${scenario}" was evicted (least recently used; --max-sessions ${max})`
 }
 
 /** FNV-1a over the provider name, mixed with the scenario seed. */
