@@ -63,10 +63,14 @@ export function clipBytes(bytes: Uint8Array): string {
   return `${head}…[${bytes.length - MAX_BODY_BYTES} more bytes]`
 }
 
+/** A response text as the journal keeps it: at most MAX_BODY_BYTES of UTF-8, without encoding the whole text. */
 export function clip(text: string | null): string | null {
-  if (text === null || text.length <= MAX_BODY_BYTES / 3) return text
-  const bytes = encoder.encode(text)
-  return bytes.length <= MAX_BODY_BYTES ? text : clipBytes(bytes)
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short enough texts need no look.
+  if (text === null || text.length * 3 <= MAX_BODY_BYTES) return text
+  const head = encoder.encode(text.slice(0, MAX_BODY_BYTES))
+  if (head.length <= MAX_BODY_BYTES && text.length <= MAX_BODY_BYTES) return text
+  const kept = utf8.decode(head.subarray(0, MAX_BODY_BYTES)).replace(/\uFFFD$/, '')
+  return `${kept}…[${text.length - kept.length} more characters]`
 }
 
 /** What an entry costs in memory, roughly: its strings (two bytes a character at worst) and a fixed overhead. */

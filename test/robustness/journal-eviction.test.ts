@@ -3,12 +3,16 @@
  * bodies cut when recorded, a byte cap across sessions), and an evicted
  * session is told, logged and counted.
  */
+import { fileURLToPath } from 'node:url'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MockEvent } from '../../src/core/engine.js'
 import { createHandlers } from '../../src/msw.js'
 import { createApp, type MockApp, startServer } from '../../src/node/index.js'
+import { spawnCli } from '../support/spawn.js'
 import { forEachTransport, JSON_HEADERS, json, MSW_BASES } from '../support/transports.js'
+
+const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 
 forEachTransport((t) => {
   const requests = (session: string, query: string) =>
@@ -46,7 +50,10 @@ forEachTransport((t) => {
       64 * 1024,
     )
     expect(entry.body).toMatch(/…\[\d+ more bytes\]$/)
-    expect(entry.responseBody).toMatch(/…\[\d+ more bytes\]$/)
+    expect(entry.responseBody).toMatch(/…\[\d+ more characters\]$/)
+    expect(
+      new TextEncoder().encode(entry.responseBody.replace(/…\[\d+ more characters\]$/, '')).length,
+    ).toBeLessThanOrEqual(64 * 1024)
   })
 })
 
@@ -136,4 +143,23 @@ describe('session eviction is visible', () => {
       })
     })
   }
+})
+
+describe('the CLI logs evictions', () => {
+  it('names the evicted session in a warning line, even with --quiet', async () => {
+    const cli = await spawnCli(BIN, ['--quiet', '--max-sessions', '1'])
+    try {
+      for (const session of ['first', 'second']) {
+        await fetch(`${cli.url}/omnitron/api/v1/orders/12345/`, {
+          headers: { ...JSON_HEADERS, 'X-Mock-Session': session },
+        })
+      }
+      await new Promise((r) => setTimeout(r, 100))
+      expect(cli.output()).toContain(
+        'warning: session "first" of scenario "default" was evicted (least recently used; --max-sessions 1)\n',
+      )
+    } finally {
+      await cli.stop('SIGTERM')
+    }
+  })
 })

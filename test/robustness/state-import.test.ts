@@ -105,6 +105,15 @@ describe('admin body limit', () => {
 })
 
 describe('importState() in-process', () => {
+  it('1,000,000 invalid records fail fast after the first 100 problems', async () => {
+    const mock = await createMock({ baseUrls: {} })
+    const rows = Array.from({ length: 1_000_000 }, (_, i) => ({ pk: `x${i}` }))
+    const error = (await mock.importState({ omnitron: { orders: rows } }).catch((e: unknown) => e)) as Error
+    const lines = error.message.split('\n  - ')
+    expect(lines).toHaveLength(102)
+    expect(lines[101]).toMatch(/^\(validation stopped after the first 100 problems, \d+ of 1000000 records checked\)$/)
+  })
+
   it('a 5,000-deep value is the documented error, not a RangeError', async () => {
     const mock = await createMock({ baseUrls: {} })
     const item = (await mock.state()).omnitron!.orderItems![0] as Record<string, unknown>
