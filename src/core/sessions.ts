@@ -85,6 +85,13 @@ export class SessionCache {
   /** Drops sessions; with no filter, all of them. Returns how many were dropped. */
   drop(filter?: { scenario?: string; session?: string }): number {
     let n = 0
+    // A reset session re-seeds because it was asked to: its next request is not told of an earlier eviction.
+    for (const key of [...this.#evicted]) {
+      const [scenario, session] = key.split('\u0000') as [string, string]
+      if (filter?.scenario !== undefined && filter.scenario !== scenario) continue
+      if (filter?.session !== undefined && filter.session !== session) continue
+      this.#evicted.delete(key)
+    }
     for (const key of [...this.#entries.keys()]) {
       const [scenario, session] = key.split('\u0000') as [string, string]
       if (filter?.scenario !== undefined && filter.scenario !== scenario) continue
