@@ -20,6 +20,8 @@ export interface RequestLogEntry {
 export interface AppOptions {
   /** Largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number
+  /** Largest admin API body (PUT /__mock/state imports), in bytes; larger ones get 413. Default 16 MiB. */
+  maxAdminBodyBytes?: number
   /** Called once per request after the response is ready (the CLI's log line). */
   onRequest?: (entry: RequestLogEntry) => void
   /** Reported by /__mock/health. */
@@ -76,6 +78,7 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
     adminRoutes(engine, {
       version: options.version ?? '0.0.0',
       ...(options.adminToken !== undefined && { adminToken: options.adminToken }),
+      ...(options.maxAdminBodyBytes !== undefined && { maxBodyBytes: options.maxAdminBodyBytes }),
       ...(options.diagnostics && { diagnostics: options.diagnostics }),
     }),
   )

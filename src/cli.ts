@@ -17,7 +17,11 @@ Options (environment variable in brackets):
   --scenario NAME     scenario when a request names none         [MOCK_SCENARIO] default "default"
   --max-sessions N    sessions kept (least recently used evicted) [MOCK_MAX_SESSIONS] default 1000
   --max-body-bytes N  largest request body; larger gets 413      [MOCK_MAX_BODY_BYTES] default 1048576
+  --max-admin-body-bytes N  largest admin body (state import); larger gets 413
+                                                [MOCK_MAX_ADMIN_BODY_BYTES] default 16777216
   --journal-size N    requests kept per session's journal         [MOCK_JOURNAL_SIZE] default 1000
+  --max-journal-bytes N  bytes all journals hold together (oldest dropped first)
+                                                [MOCK_MAX_JOURNAL_BYTES] default 268435456
   --admin-token T     require T for the admin API (not health)    [MOCK_ADMIN_TOKEN]
   --lenient-headers   let unknown X-Mock-* headers through        [MOCK_LENIENT_HEADERS=1] default: 400
   --quiet             no log line per request                    [MOCK_QUIET=1]
@@ -45,7 +49,9 @@ const OPTIONS = {
   scenario: { type: 'string' },
   'max-sessions': { type: 'string' },
   'max-body-bytes': { type: 'string' },
+  'max-admin-body-bytes': { type: 'string' },
   'journal-size': { type: 'string' },
+  'max-journal-bytes': { type: 'string' },
   'admin-token': { type: 'string' },
   'lenient-headers': { type: 'boolean' },
   quiet: { type: 'boolean' },
@@ -94,8 +100,22 @@ async function main(): Promise<void> {
       ...((values.scenario ?? env.MOCK_SCENARIO) && { defaultScenario: values.scenario ?? env.MOCK_SCENARIO }),
       maxSessions: integer('--max-sessions', values['max-sessions'] ?? env.MOCK_MAX_SESSIONS, 1000, 1),
       maxBodyBytes: integer('--max-body-bytes', values['max-body-bytes'] ?? env.MOCK_MAX_BODY_BYTES, 1024 * 1024, 1),
+      maxAdminBodyBytes: integer(
+        '--max-admin-body-bytes',
+        values['max-admin-body-bytes'] ?? env.MOCK_MAX_ADMIN_BODY_BYTES,
+        16 * 1024 * 1024,
+        1,
+      ),
       journalSize: integer('--journal-size', values['journal-size'] ?? env.MOCK_JOURNAL_SIZE, 1000, 1),
       lenientHeaders,
+      maxJournalBytes: integer(
+        '--max-journal-bytes',
+        values['max-journal-bytes'] ?? env.MOCK_MAX_JOURNAL_BYTES,
+        256 * 1024 * 1024,
+        1,
+      ),
+      // Evictions are logged even with --quiet: a test run that loses its session should be able to see why.
+      onEvent: (e) => log(`warning: ${e.message}`),
       ...((values['admin-token'] ?? env.MOCK_ADMIN_TOKEN) && {
         adminToken: values['admin-token'] ?? env.MOCK_ADMIN_TOKEN,
       }),

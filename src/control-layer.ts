@@ -5,7 +5,7 @@ import type { MockEnv, RequestContext } from './core/context.js'
 import { isProblem } from './core/control.js'
 import type { MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
-import { clip, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
+import { clip, clipBytes, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
 import type { AnyProvider } from './core/provider.js'
 import { knownText, textResponse, withHeaders } from './core/respond.js'
@@ -14,9 +14,9 @@ import type { Session } from './core/sessions.js'
 
 /** Which business rules decided the answer (GET /__mock/rules explains each id). */
 export const RULES_HEADER = 'X-Mock-Rules'
+/** Something the client should know about the mock itself, e.g. that its session was evicted and re-seeded. */
+export const WARNING_HEADER = 'X-Mock-Warning'
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const utf8 = new TextDecoder()
 const EMPTY = new Uint8Array(0)
 
 /**
@@ -67,12 +67,17 @@ export function controlLayer(
       })
     if (fault) mock.fault = fault
     const delayMs = (delayHeader ?? 0) + (fault?.delayMs ?? 0)
-    if (delayMs > 0) await (c.env?.mockSleep ?? sleep)(delayMs)
+    if (delayMs > 0) await engine.delay(delayMs)
 
     let response = body.ok ? await answer(c, next, provider, fault) : body.response
     // Rules that derived changes are only named when the write took effect.
     if (mock.writeSeq !== undefined) for (const id of mock.derived) if (!mock.fired.includes(id)) mock.fired.push(id)
     response = decorate(response, mock.fired, mock.unmatched?.closest, fault?.connection ? undefined : fault?.headers)
+    if (session.warning) {
+      // Said once, on the first answer after the eviction.
+      response = withHeaders(response, { [WARNING_HEADER]: session.warning })
+      session.warning = undefined
+    }
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
@@ -147,7 +152,7 @@ async function journalEntry(r: {
     path: r.path,
     query: queryObject(r.url),
     headers: await redactHeaders(r.c.req.raw.headers, r.secrets),
-    body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
+    body: mock.body.length > 0 ? clipBytes(mock.body) : null,
     status: response.status,
     responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
       ? null

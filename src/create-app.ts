@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { type AppOptions, buildApp } from './app.js'
 import type { MockEnv } from './core/context.js'
-import { MockEngine } from './core/engine.js'
+import { MockEngine, type MockEvent } from './core/engine.js'
 import type { AnyProvider } from './core/provider.js'
 import { buildScenarios, type ScenarioSource } from './core/scenario/registry.js'
 import { BUNDLED_SCENARIO_SOURCES } from './generated/scenarios.js'
@@ -25,6 +25,10 @@ export interface CreateAppOptions extends AppOptions {
   journalSize?: number
   /** Let unknown `X-Mock-*` request headers through instead of answering 400 (CLI: --lenient-headers). Default false. */
   lenientHeaders?: boolean
+  /** Bytes all sessions' journals hold together (oldest entries dropped first). Default 256 MiB. */
+  maxJournalBytes?: number
+  /** Operator events (a session evicted by the LRU), e.g. to log them. */
+  onEvent?: (event: MockEvent) => void
   /** Providers to mount. Default: all. */
   providers?: readonly AnyProvider[]
 }
@@ -48,6 +52,8 @@ export function createEngine(options: CreateAppOptions = {}): MockEngine {
     ...(options.maxSessions !== undefined && { maxSessions: options.maxSessions }),
     ...(options.journalSize !== undefined && { journalSize: options.journalSize }),
     ...(options.lenientHeaders !== undefined && { lenientHeaders: options.lenientHeaders }),
+    ...(options.maxJournalBytes !== undefined && { maxJournalBytes: options.maxJournalBytes }),
+    ...(options.onEvent && { onEvent: options.onEvent }),
   })
 }
 

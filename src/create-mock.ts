@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'msw'
-import { parseInstant } from './core/clock.js'
+import { parseClockSetting } from './core/clock-setting.js'
 import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type JournalEntry, type JournalFilter, parseJournalFilter } from './core/journal.js'
+import { MockProblemError } from './core/problem.js'
 import type { Session } from './core/sessions.js'
 import { Table } from './core/table.js'
 import { type CreateAppOptions, createApp, type MockApp } from './create-app.js'
@@ -91,12 +92,14 @@ export async function createMock(options: CreateMockOptions): Promise<Mock> {
     clearRequests: async (s) => (await session(s)).journal.clear(),
     async setClock(clock, s) {
       const target = await session(s)
-      if (clock === null) target.clock = undefined
-      else if ('now' in clock) {
-        const now = parseInstant(clock.now)
-        if (!now) throw new Error(`setClock: "${clock.now}" is not an ISO 8601 instant with an offset`)
-        target.clock = { frozen: now }
-      } else target.clock = { offsetMs: clock.offsetMs }
+      if (clock === null) {
+        target.clock = undefined
+        return
+      }
+      // The same check as PUT /__mock/clock: a value the server refuses is refused here with its problem.
+      const parsed = parseClockSetting(clock, engine.baseNow(target))
+      if ('code' in parsed) throw new MockProblemError(parsed)
+      target.clock = parsed
     },
   }
 }

@@ -5,7 +5,7 @@
  */
 
 import type { Hono } from 'hono'
-import { delay, HttpResponse, http, type RequestHandler } from 'msw'
+import { HttpResponse, http, type RequestHandler } from 'msw'
 import type { MockEnv } from './core/context.js'
 import { CONNECTION_FAULT_HEADER } from './core/faults.js'
 import { type CreateAppOptions, createApp } from './index.js'
@@ -39,7 +39,7 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
     const send = async (url: URL, method: string, headers: Headers, body: ArrayBuffer | undefined) => {
       const rest = url.pathname.slice(basePath.length) || '/'
       const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, { method, headers, body })
-      return app.fetch(forwarded, { mockPublicBase: prefix, mockSleep: delay })
+      return app.fetch(forwarded, { mockPublicBase: prefix })
     }
     const forward = async ({ request }: { request: Request }) => {
       const method = request.method.toUpperCase()

@@ -1,4 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { bodyTooLarge, readLimitedBody } from '../core/body.js'
+import type { MockEnv } from '../core/context.js'
 import { isProblem } from '../core/control.js'
 import type { MockEngine } from '../core/engine.js'
 import { type Problem, problemResponse } from '../core/problem.js'
@@ -6,6 +8,7 @@ import type { Session } from '../core/sessions.js'
 
 /** What admin routes read from the context: the session the control headers named, and the JSON body. */
 export interface AdminEnv {
+  Bindings: MockEnv['Bindings']
   Variables: {
     session: Session
     body: Record<string, unknown>
@@ -31,10 +34,18 @@ export function sessionLookup(engine: MockEngine): MiddlewareHandler<AdminEnv> {
   }
 }
 
-/** A JSON object body (empty means `{}`); anything else is a problem, not a call. */
-export function jsonObjectBody(): MiddlewareHandler<AdminEnv> {
+/** Default admin body limit: room for real state exports (the provider limit, --max-body-bytes, is for one request). */
+export const DEFAULT_MAX_ADMIN_BODY_BYTES = 16 * 1024 * 1024
+
+const adminBodyTooLarge = (limit: number) => bodyTooLarge(limit, '--max-admin-body-bytes')
+
+/** A JSON object body (empty means `{}`) of at most `limit` bytes (else 413); anything else is a problem, not a call. */
+export function jsonObjectBody(limit: number = DEFAULT_MAX_ADMIN_BODY_BYTES): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
-    const text = await c.req.text()
+    const read = await (c.env?.mockReadBody?.(limit, adminBodyTooLarge) ??
+      readLimitedBody(c.req.raw, limit, adminBodyTooLarge))
+    if (!read.ok) return read.response
+    const text = utf8.decode(read.bytes)
     let value: unknown = {}
     if (text.trim() !== '') {
       try {
@@ -50,6 +61,8 @@ export function jsonObjectBody(): MiddlewareHandler<AdminEnv> {
     await next()
   }
 }
+
+const utf8 = new TextDecoder()
 
 /** Where a session's answer came from, in every session-scoped answer. */
 export const where = (session: Session) => ({ scenario: session.scenario.name, session: session.id })

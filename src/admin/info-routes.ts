@@ -23,6 +23,10 @@ export function infoRoutes(engine: MockEngine, options: InfoOptions): Hono {
       scenarios: engine.scenarios.size,
       sessions: engine.sessions.size,
       maxSessions: engine.sessions.max,
+      evictions: engine.sessions.evictions,
+      journalBytes: engine.journalBudget.bytes,
+      maxJournalBytes: engine.journalBudget.max,
+      delaying: engine.delaying,
       ...options.diagnostics?.(),
     }),
   )

@@ -31,6 +31,8 @@ export interface AdminOptions {
   /** When set, every admin call but health needs `Authorization: Bearer <token>` or `X-Mock-Admin-Token`. */
   adminToken?: string
   diagnostics?: () => Record<string, unknown>
+  /** Largest admin body in bytes (default 16 MiB). */
+  maxBodyBytes?: number
 }
 
 /** The mock's own control API under /__mock. Its errors are problem+json, never provider-shaped. */
@@ -42,7 +44,7 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
     '/',
     infoRoutes(engine, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) }),
   )
-  admin.route('/', sessionRoutes(engine))
+  admin.route('/', sessionRoutes(engine, options.maxBodyBytes))
   admin.route('/', recordRoutes(engine))
 
   admin.all('*', (c) =>

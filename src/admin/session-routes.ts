@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { formatIso, parseInstant } from '../core/clock.js'
+import { formatIso } from '../core/clock.js'
+import { parseClockSetting } from '../core/clock-setting.js'
 import type { MockEngine } from '../core/engine.js'
 import { parseJournalFilter } from '../core/journal.js'
 import { problemResponse } from '../core/problem.js'
@@ -7,11 +8,11 @@ import type { Session } from '../core/sessions.js'
 import { type AdminEnv, badBody, jsonObjectBody, sessionLookup, where } from './context.js'
 
 /** State, journal and clock: calls about one session (named by the control headers). */
-export function sessionRoutes(engine: MockEngine): Hono<AdminEnv> {
+export function sessionRoutes(engine: MockEngine, maxBodyBytes?: number): Hono<AdminEnv> {
   const routes = new Hono<AdminEnv>({ strict: false })
   // Middlewares per route (not `use('*')`): an unknown path or method never creates a session.
   const inSession = sessionLookup(engine)
-  const body = jsonObjectBody()
+  const body = jsonObjectBody(maxBodyBytes)
 
   // ----------------------------------------------------------------- state
   routes.get('/state', inSession, (c) => {
@@ -54,20 +55,9 @@ export function sessionRoutes(engine: MockEngine): Hono<AdminEnv> {
   // {"now": "<ISO instant>"} freezes the session's time; {"offsetMs": n} shifts real time. X-Mock-Now still wins per request.
   routes.put('/clock', inSession, body, (c) => {
     const session = c.get('session')
-    const sent = c.get('body')
-    if (typeof sent.now === 'string' && sent.offsetMs === undefined) {
-      const now = parseInstant(sent.now)
-      if (!now) return problemResponse(badBody(`now "${sent.now}" is not an ISO 8601 instant with an offset.`))
-      session.clock = { frozen: now }
-    } else if (typeof sent.offsetMs === 'number' && Number.isInteger(sent.offsetMs) && sent.now === undefined) {
-      session.clock = { offsetMs: sent.offsetMs }
-    } else {
-      return problemResponse(
-        badBody(
-          'Send {"now": "<ISO 8601 instant>"} to freeze the clock, or {"offsetMs": <whole milliseconds>} to shift it.',
-        ),
-      )
-    }
+    const clock = parseClockSetting(c.get('body'), engine.baseNow(session))
+    if ('code' in clock) return problemResponse(clock)
+    session.clock = clock
     return c.json(clockView(engine, session))
   })
 

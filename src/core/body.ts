@@ -2,12 +2,12 @@ import type { Context } from 'hono'
 import type { MockEnv } from './context.js'
 import { problemResponse } from './problem.js'
 
-export function bodyTooLarge(limit: number): Response {
+export function bodyTooLarge(limit: number, flag = '--max-body-bytes'): Response {
   return problemResponse({
     code: 'body-too-large',
     status: 413,
     title: 'Request body too large',
-    detail: `The mock accepts request bodies up to ${limit} bytes (--max-body-bytes).`,
+    detail: `The mock accepts request bodies up to ${limit} bytes (${flag}).`,
     limit,
   })
 }
@@ -26,8 +26,9 @@ export async function readBody(
 export async function readLimitedBody(
   request: Request,
   limit: number,
+  tooLarge: (limit: number) => Response = bodyTooLarge,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return { ok: false, response: bodyTooLarge(limit) }
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return { ok: false, response: tooLarge(limit) }
   const stream = request.body
   if (!stream) return { ok: true, bytes: new Uint8Array(0) }
   const reader = stream.getReader()
@@ -39,7 +40,7 @@ export async function readLimitedBody(
     size += value.byteLength
     if (size > limit) {
       await reader.cancel().catch(() => undefined)
-      return { ok: false, response: bodyTooLarge(limit) }
+      return { ok: false, response: tooLarge(limit) }
     }
     chunks.push(value)
   }

@@ -40,10 +40,11 @@ export interface MockEnv {
   Bindings: {
     /** Set by the MSW adapter: the provider's real base URL the request was sent to. */
     mockPublicBase?: string
-    /** Set by the MSW adapter: msw's delay(), so injected latency goes through msw. */
-    mockSleep?: (ms: number) => Promise<unknown>
     /** Set by the Node server: reads the body straight from the socket (cheaper than the Web stream). */
-    mockReadBody?: (limit: number) => Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }>
+    mockReadBody?: (
+      limit: number,
+      tooLarge?: (limit: number) => Response,
+    ) => Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }>
   }
   Variables: {
     mock: RequestContext

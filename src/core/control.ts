@@ -1,4 +1,5 @@
 import { type Instant, parseInstant } from './clock.js'
+import { instantHint } from './clock-setting.js'
 import { closestWord } from './closest.js'
 import type { Problem } from './problem.js'
 
@@ -89,7 +90,7 @@ export function readControl(
       code: 'bad-control-header',
       status: 400,
       title: 'Bad control header',
-      detail: `X-Mock-Now "${nowHeader}" is not an ISO 8601 instant with an offset, e.g. 2025-01-24T08:45:18.831693Z.`,
+      detail: `X-Mock-Now "${nowHeader.slice(0, 64)}" is not ${instantHint}.`,
       header: 'X-Mock-Now',
       knownScenarios: known(),
     }

@@ -1,13 +1,14 @@
-import { type Instant, instantFromDate } from './clock.js'
+import { type Instant, instantFromDate, MAX_INSTANT, MIN_INSTANT, shiftInstant } from './clock.js'
 import { type Control, readControl, unknownControlHeader } from './control.js'
 import { FaultState } from './faults.js'
-import { Journal } from './journal.js'
+import { DEFAULT_MAX_JOURNAL_BYTES, Journal, JournalBudget } from './journal.js'
 import type { Problem } from './problem.js'
 import type { AnyProvider } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
 import type { Scenario } from './scenario/registry.js'
 import { seededFaker } from './seeded-faker.js'
 import { type Session, SessionCache } from './sessions.js'
+import { Delays } from './sleep.js'
 import { Stores } from './store.js'
 
 export interface EngineOptions {
@@ -21,9 +22,24 @@ export interface EngineOptions {
   journalSize?: number
   /** Let unknown `X-Mock-*` request headers through instead of answering 400. Default false. */
   lenientHeaders?: boolean
+  /** Bytes all sessions' journals hold together; past it the oldest entries go first. Default 256 MiB. */
+  maxJournalBytes?: number
+  /** Things an operator should hear about (the CLI logs them): today, a session evicted by the LRU. */
+  onEvent?: (event: MockEvent) => void
+}
+
+export type MockEvent = {
+  type: 'session-evicted'
+  scenario: string
+  session: string
+  maxSessions: number
+  message: string
 }
 
 export const DEFAULT_SESSION = 'default'
+/** A state import lists at most this many problems, then stops checking. */
+export const MAX_IMPORT_PROBLEMS = 100
+const DEFAULT_MAX_JSON_DEPTH = 512
 
 /** Scenarios, sessions and providers: everything the transports share. Free of Node APIs. */
 export class MockEngine {
@@ -33,12 +49,26 @@ export class MockEngine {
   readonly sessions: SessionCache
   readonly journalSize: number
   readonly lenientHeaders: boolean
+  readonly journalBudget: JournalBudget
+  readonly #delays = new Delays()
 
   constructor(options: EngineOptions) {
     this.providers = options.providers
     this.scenarios = options.scenarios
     this.defaultScenario = options.defaultScenario ?? 'default'
-    this.sessions = new SessionCache(options.maxSessions ?? 1000)
+    this.journalBudget = new JournalBudget(options.maxJournalBytes ?? DEFAULT_MAX_JOURNAL_BYTES)
+    const onEvent = options.onEvent
+    this.sessions = new SessionCache(options.maxSessions ?? 1000, (evicted) => {
+      // Its journal's bytes go back to the budget; its state goes with it.
+      evicted.journal.clear()
+      onEvent?.({
+        type: 'session-evicted',
+        scenario: evicted.scenario.name,
+        session: evicted.id,
+        maxSessions: this.sessions.max,
+        message: evictionText(evicted.scenario.name, evicted.id, this.sessions.max),
+      })
+    })
     this.journalSize = options.journalSize ?? 1000
     this.lenientHeaders = options.lenientHeaders ?? false
     if (!Number.isInteger(this.journalSize) || this.journalSize < 1)
@@ -49,12 +79,34 @@ export class MockEngine {
       )
     }
   }
-
   /** The request's control headers (scenario, session, clock), or the problem that one of them is. */
   readControl(headers: Headers): Control | Problem {
     const unknown = this.lenientHeaders ? undefined : unknownControlHeader(headers)
     if (unknown) return unknown
     return readControl(headers, { scenario: this.defaultScenario, session: DEFAULT_SESSION }, this.scenarios)
+  }
+
+  /**
+   * Ends every pending injected delay at once (the requests are then answered
+   * as usual) and every later one before it starts: the server's close() calls
+   * it, so a shutdown never waits out a minute-long X-Mock-Delay.
+   */
+  shutdown(): void {
+    this.#delays.endAll()
+  }
+
+  get stopping(): boolean {
+    return this.#delays.ended
+  }
+
+  /** An injected delay: `ms` milliseconds, or less if the mock shuts down meanwhile. */
+  delay(ms: number): Promise<void> {
+    return this.#delays.wait(ms)
+  }
+
+  /** Requests waiting on an injected delay right now (GET /__mock/health). */
+  get delaying(): number {
+    return this.#delays.size
   }
 
   provider(name: string): AnyProvider | undefined {
@@ -82,13 +134,17 @@ export class MockEngine {
       const section = scenario.providers[provider.name]
       stores.set(provider.store, await provider.seed(section, { faker, refDate: scenario.refDate }))
     }
+    const evicted = this.sessions.takeEvicted(key)
     return {
       key,
       id,
       scenario,
       stores,
       createdAt: new Date(),
-      journal: new Journal(this.journalSize),
+      journal: new Journal(this.journalSize, this.journalBudget),
+      ...(evicted && {
+        warning: `${evictionText(scenario.name, id, this.sessions.max)}; its state was re-seeded from the scenario`,
+      }),
       // Every session of a scenario draws the same sequence: a probability fault repeats run after run.
       faults: new FaultState(seedFor(scenario.seed, 'faults')),
       clock: undefined,
@@ -115,35 +171,47 @@ export class MockEngine {
    * Replaces a session's records with exported ones (PUT /__mock/state): every
    * collection given is validated against its schema first, and nothing is
    * replaced unless all are valid. Collections not given keep their records.
-   * Returns the problems found (empty: imported).
+   * Returns the problems found (empty: imported): the first 100, then a line
+   * saying validation stopped there.
    */
   async importState(session: Session, state: unknown): Promise<string[]> {
     if (typeof state !== 'object' || state === null || Array.isArray(state))
       return ['state: expected an object of providers']
     const plan: { table: { prepareReplace(rows: readonly unknown[]): Promise<() => void> }; rows: unknown[] }[] = []
     const problems: string[] = []
+    const budget = { left: MAX_IMPORT_PROBLEMS, checked: 0, maxDepth: 0 }
+    let total = 0
     for (const [providerName, collections] of Object.entries(state)) {
       const provider = this.provider(providerName)
       if (!provider) {
-        problems.push(`${providerName}: unknown provider (known: ${this.providers.map((p) => p.name).join(', ')})`)
+        if (problems.length < MAX_IMPORT_PROBLEMS)
+          problems.push(`${providerName}: unknown provider (known: ${this.providers.map((p) => p.name).join(', ')})`)
         continue
       }
       if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) {
-        problems.push(`${providerName}: expected an object of collections`)
+        if (problems.length < MAX_IMPORT_PROBLEMS) problems.push(`${providerName}: expected an object of collections`)
         continue
       }
       const tables = provider.tables(session.stores.get(provider.store))
       for (const [name, rows] of Object.entries(collections as Record<string, unknown>)) {
         const table = Object.hasOwn(tables, name) ? tables[name] : undefined
         if (!table) {
-          problems.push(`${providerName}.${name}: unknown collection (known: ${Object.keys(tables).join(', ')})`)
+          if (problems.length < MAX_IMPORT_PROBLEMS)
+            problems.push(`${providerName}.${name}: unknown collection (known: ${Object.keys(tables).join(', ')})`)
           continue
         }
-        const found = table.check(rows, `${providerName}.${name}`)
+        if (Array.isArray(rows)) total += rows.length
+        if (budget.left <= 0) continue
+        budget.maxDepth = provider.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
+        const found = await table.check(rows, `${providerName}.${name}`, budget)
         problems.push(...found)
         if (found.length === 0) plan.push({ table, rows: rows as unknown[] })
       }
     }
+    if (budget.left <= 0)
+      problems.push(
+        `(validation stopped after the first ${MAX_IMPORT_PROBLEMS} problems, ${budget.checked} of ${total} records checked)`,
+      )
     if (problems.length > 0) return problems
     const swaps = await Promise.all(plan.map(({ table, rows }) => table.prepareReplace(rows)))
     for (const swap of swaps) swap()
@@ -155,15 +223,24 @@ export class MockEngine {
     if (requested) return requested
     const clock = session.clock
     if (clock && 'frozen' in clock) return clock.frozen
-    const base = session.scenario.now ?? instantFromDate(new Date())
+    const base = this.baseNow(session)
     if (!clock?.offsetMs) return base
-    const ms = base.seconds * 1000 + Math.floor(base.micros / 1000) + clock.offsetMs
-    return { seconds: Math.floor(ms / 1000), micros: (((ms % 1000) + 1000) % 1000) * 1000 + (base.micros % 1000) }
+    // The offset was checked against the range when set; real time moving on can only nudge it past the edge.
+    return shiftInstant(base, clock.offsetMs) ?? (clock.offsetMs > 0 ? MAX_INSTANT : MIN_INSTANT)
+  }
+
+  /** What a clock offset shifts: the scenario's `now`, else real time. */
+  baseNow(session: Session): Instant {
+    return session.scenario.now ?? instantFromDate(new Date())
   }
 
   rules(): RuleInfo[] {
     return this.providers.flatMap((p) => p.rules.map(describeRule))
   }
+}
+
+function evictionText(scenario: string, session: string, max: number): string {
+  return `session "${session}" of scenario "${scenario}" was evicted (least recently used; --max-sessions ${max})`
 }
 
 /** FNV-1a over the provider name, mixed with the scenario seed. */

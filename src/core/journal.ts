@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js'
 import { parseInstant } from './clock.js'
 import type { Problem } from './problem.js'
 
@@ -42,8 +43,10 @@ const ALWAYS_REDACTED = ['x-mock-admin-token', 'cookie', 'authorization']
 export function secretHeaderSet(providerSecrets: readonly string[]): ReadonlySet<string> {
   return new Set([...ALWAYS_REDACTED, ...providerSecrets.map((h) => h.toLowerCase())])
 }
-/** Bodies are kept up to this many characters; longer ones are cut (and say so). */
-const MAX_BODY_CHARS = 64 * 1024
+/** Each body (request and response) is kept up to this many UTF-8 bytes; longer ones are cut (and say so): an entry holds at most 128 KiB of bodies. */
+export const MAX_BODY_BYTES = 64 * 1024
+/** Default cap on the bytes all sessions' journals hold together (oldest entries dropped first). */
+export const DEFAULT_MAX_JOURNAL_BYTES = 256 * 1024 * 1024
 
 /**
  * The request headers as the journal keeps them: a secret's value is never
@@ -78,50 +81,146 @@ export async function redacted(value: string): Promise<string> {
   return `${scheme}[redacted; ${secret.length} chars; sha256:${await fingerprint(secret)}]`
 }
 
+const utf8 = new TextDecoder()
+const encoder = new TextEncoder()
+
+/** A request body as the journal keeps it: at most MAX_BODY_BYTES decoded, never a view into the whole body. */
+export function clipBytes(bytes: Uint8Array): string {
+  if (bytes.length <= MAX_BODY_BYTES) return utf8.decode(bytes)
+  // A fresh string from the first bytes only (a slice of the whole decoded text would keep all of it alive).
+  const head = utf8.decode(bytes.subarray(0, MAX_BODY_BYTES)).replace(/\uFFFD$/, '')
+  return `${head}…[${bytes.length - MAX_BODY_BYTES} more bytes]`
+}
+
+/** A response text as the journal keeps it: at most MAX_BODY_BYTES of UTF-8, without encoding the whole text. */
 export function clip(text: string | null): string | null {
-  return text !== null && text.length > MAX_BODY_CHARS
-    ? `${text.slice(0, MAX_BODY_CHARS)}…[${text.length - MAX_BODY_CHARS} more characters]`
-    : text
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short enough texts need no look.
+  if (text === null || text.length * 3 <= MAX_BODY_BYTES) return text
+  const head = encoder.encode(text.slice(0, MAX_BODY_BYTES))
+  if (head.length <= MAX_BODY_BYTES && text.length <= MAX_BODY_BYTES) return text
+  const kept = utf8.decode(head.subarray(0, MAX_BODY_BYTES)).replace(/\uFFFD$/, '')
+  return `${kept}…[${text.length - kept.length} more characters]`
+}
+
+/** What an entry costs in memory, roughly: its strings (two bytes a character at worst) and a fixed overhead. */
+function entrySize(e: Omit<JournalEntry, 'id'>): number {
+  let n = 512 + 2 * (e.path.length + (e.body?.length ?? 0) + (e.responseBody?.length ?? 0))
+  for (const k in e.headers) n += 2 * (k.length + (e.headers[k]?.length ?? 0)) + 32
+  return n
+}
+
+interface Kept {
+  entry: JournalEntry
+  bytes: number
+  journal: Journal
+  dropped: boolean
+}
+
+/**
+ * The bytes all journals hold together, and their entries oldest first: past
+ * `max`, the oldest entry of any session is dropped. One per engine.
+ */
+export class JournalBudget {
+  #queue: Kept[] = []
+  #head = 0
+  #live = 0
+  bytes = 0
+
+  constructor(readonly max: number) {
+    if (!Number.isSafeInteger(max) || max < 1) throw new Error(`maxJournalBytes must be a positive integer, got ${max}`)
+  }
+
+  /** Internal: a journal kept an entry. */
+  add(kept: Kept): void {
+    this.#queue.push(kept)
+    this.#live++
+    this.bytes += kept.bytes
+    while (this.bytes > this.max && this.#head < this.#queue.length) {
+      const oldest = this.#queue[this.#head++]!
+      if (!oldest.dropped) oldest.journal.dropOldest()
+    }
+    // Compact once the dropped heads outnumber the live entries (bounded, amortised O(1)).
+    if (this.#head > 1024 && this.#head > this.#live) {
+      this.#queue = this.#queue.slice(this.#head).filter((k) => !k.dropped)
+      this.#head = 0
+    }
+  }
+
+  /** Internal: a journal dropped an entry (ring buffer, clear, budget). */
+  release(kept: Kept): void {
+    if (kept.dropped) return
+    kept.dropped = true
+    this.#live--
+    this.bytes -= kept.bytes
+  }
 }
 
 export class Journal {
-  readonly #entries: JournalEntry[] = []
+  readonly #entries: Kept[] = []
   #next = 1
+  #bytes = 0
+  readonly #budget: JournalBudget
 
-  constructor(readonly max: number) {}
+  constructor(
+    readonly max: number,
+    budget?: JournalBudget,
+  ) {
+    this.#budget = budget ?? new JournalBudget(DEFAULT_MAX_JOURNAL_BYTES)
+  }
 
   add(entry: Omit<JournalEntry, 'id'>): JournalEntry {
     const full = { id: this.#next++, ...entry }
-    this.#entries.push(full)
-    if (this.#entries.length > this.max) this.#entries.splice(0, this.#entries.length - this.max)
+    const kept: Kept = { entry: full, bytes: entrySize(entry), journal: this, dropped: false }
+    this.#entries.push(kept)
+    this.#bytes += kept.bytes
+    while (this.#entries.length > this.max) this.dropOldest()
+    this.#budget.add(kept)
     return full
+  }
+
+  /** Drops the oldest entry (the ring buffer, or the budget across sessions). */
+  dropOldest(): void {
+    const kept = this.#entries.shift()
+    if (!kept) return
+    this.#bytes -= kept.bytes
+    this.#budget.release(kept)
   }
 
   /** Matching entries, oldest first; `limit` keeps the newest. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    const found = this.#entries.filter((e) => matches(e, filter))
+    const found: JournalEntry[] = []
+    for (const k of this.#entries) if (matches(k.entry, filter)) found.push(k.entry)
     return filter.limit !== undefined ? found.slice(Math.max(0, found.length - filter.limit)) : found
   }
 
   count(filter: JournalFilter = {}): number {
-    return this.#entries.filter((e) => matches(e, filter)).length
+    let n = 0
+    for (const k of this.#entries) if (matches(k.entry, filter)) n++
+    return n
   }
 
   clear(): number {
     const n = this.#entries.length
+    for (const kept of this.#entries) this.#budget.release(kept)
     this.#entries.length = 0
+    this.#bytes = 0
     return n
   }
 
   get size(): number {
     return this.#entries.length
   }
+
+  /** The bytes this journal holds, roughly (see entrySize). */
+  get bytes(): number {
+    return this.#bytes
+  }
 }
 
 export interface JournalFilter {
   method?: string
-  /** A glob (`*` any characters) or a regular expression written `/…/`. */
-  path?: RegExp
+  /** A glob (`*` any characters) or a regular expression written `/…/`, matched in linear time (RE2). */
+  path?: PathMatcher
   /** An exact status, or a class (`4xx`). */
   status?: { exact: number } | { class: number }
   provider?: string
@@ -144,10 +243,26 @@ function matches(e: JournalEntry, f: JournalFilter): boolean {
   return true
 }
 
-export function globToRegExp(glob: string): RegExp {
-  if (glob.length > 2 && glob.startsWith('/') && glob.endsWith('/') && !glob.endsWith('\\/'))
-    return new RegExp(glob.slice(1, -1))
-  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
+export interface PathMatcher {
+  test(path: string): boolean
+}
+
+/** Longest path pattern accepted (a filter, not a program). */
+const MAX_PATTERN_LENGTH = 1000
+
+/**
+ * A path filter: a glob, or `/regex/` in RE2 syntax. Both run on RE2JS, whose
+ * automaton matches in time linear in the path: a user's pattern can never
+ * backtrack catastrophically on the server's thread (docs/decisions/0006).
+ */
+export function globToRegExp(glob: string): PathMatcher {
+  if (glob.length > MAX_PATTERN_LENGTH) throw new Error(`longer than ${MAX_PATTERN_LENGTH} characters`)
+  const source =
+    glob.length > 2 && glob.startsWith('/') && glob.endsWith('/') && !glob.endsWith('\\/')
+      ? glob.slice(1, -1)
+      : `^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`
+  const re = RE2JS.compile(source)
+  return { test: (path) => re.matcher(path).find() }
 }
 
 const bad = (detail: string): Problem => ({
@@ -169,8 +284,10 @@ export function parseJournalFilter(raw: Record<string, unknown>): JournalFilter 
   if (str('path')) {
     try {
       f.path = globToRegExp(str('path')!)
-    } catch {
-      return bad(`path "${str('path')}" is not a valid pattern.`)
+    } catch (error) {
+      return bad(
+        `path "${str('path')!.slice(0, 100)}" is not a valid pattern: ${(error as Error).message.slice(0, 200)}.`,
+      )
     }
   }
   const status = str('status')

@@ -31,3 +31,11 @@ export function problemResponse(problem: Problem, headers: Record<string, string
     headers: { 'Content-Type': 'application/problem+json', [MOCK_ERROR_HEADER]: code, ...headers },
   })
 }
+
+/** A problem thrown by an in-process call (createMock()): the same problem the HTTP call answers, on `problem`. */
+export class MockProblemError extends Error {
+  override name = 'MockProblemError'
+  constructor(readonly problem: Problem) {
+    super(problem.detail)
+  }
+}

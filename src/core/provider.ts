@@ -45,6 +45,12 @@ export interface Provider<
   readonly routes: Hono<MockEnv>
   /** The provider's named business rules (GET /__mock/rules). */
   readonly rules: readonly Rule[]
+  /**
+   * The deepest JSON its framework decodes (Python's recursion limit, PHP's
+   * json_decode depth): a state import nesting a record deeper is refused, as
+   * a request body would be. Default 512.
+   */
+  readonly maxJsonDepth?: number
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds providers of every section and store type

@@ -20,6 +20,8 @@ export interface Session {
   clock: SessionClock
   /** How many writes took effect in this session (numbers them for the journal). */
   writes: number
+  /** Set when this session replaces one evicted earlier: its next answer carries it as X-Mock-Warning. */
+  warning?: string
 }
 
 /**
@@ -29,9 +31,25 @@ export interface Session {
  */
 export class SessionCache {
   readonly #entries = new Map<string, Promise<Session>>()
+  /** Keys evicted and not seen since (bounded: the oldest forgotten first), so their next request can be told. */
+  readonly #evicted = new Set<string>()
+  #evictions = 0
 
-  constructor(readonly max: number) {
+  constructor(
+    readonly max: number,
+    private readonly onEvict: (session: Session) => void = () => undefined,
+  ) {
     if (!Number.isInteger(max) || max < 1) throw new Error(`maxSessions must be a positive integer, got ${max}`)
+  }
+
+  /** Sessions evicted since start (GET /__mock/health). */
+  get evictions(): number {
+    return this.#evictions
+  }
+
+  /** Whether `key` was evicted and has not been seen since; forgets it (the warning is given once). */
+  takeEvicted(key: string): boolean {
+    return this.#evicted.delete(key)
   }
 
   static key(scenario: string, session: string): string {
@@ -49,7 +67,14 @@ export class SessionCache {
     entry = create()
     entry.catch(() => this.#entries.get(key) === entry && this.#entries.delete(key))
     this.#entries.set(key, entry)
-    while (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value!)
+    while (this.#entries.size > this.max) {
+      const [oldKey, oldEntry] = this.#entries.entries().next().value!
+      this.#entries.delete(oldKey)
+      this.#evictions++
+      this.#evicted.add(oldKey)
+      if (this.#evicted.size > this.max * 10) this.#evicted.delete(this.#evicted.values().next().value!)
+      oldEntry.then(this.onEvict, () => undefined)
+    }
     return entry
   }
 
@@ -60,10 +85,22 @@ export class SessionCache {
   /** Drops sessions; with no filter, all of them. Returns how many were dropped. */
   drop(filter?: { scenario?: string; session?: string }): number {
     let n = 0
+    // A reset session re-seeds because it was asked to: its next request is not told of an earlier eviction.
+    for (const key of [...this.#evicted]) {
+      const [scenario, session] = key.split('\u0000') as [string, string]
+      if (filter?.scenario !== undefined && filter.scenario !== scenario) continue
+      if (filter?.session !== undefined && filter.session !== session) continue
+      this.#evicted.delete(key)
+    }
     for (const key of [...this.#entries.keys()]) {
       const [scenario, session] = key.split('\u0000') as [string, string]
       if (filter?.scenario !== undefined && filter.scenario !== scenario) continue
       if (filter?.session !== undefined && filter.session !== session) continue
+      // A dropped session's journal gives its bytes back to the shared budget.
+      this.#entries.get(key)!.then(
+        (dropped) => dropped.journal.clear(),
+        () => undefined,
+      )
       this.#entries.delete(key)
       n++
     }

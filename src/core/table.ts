@@ -1,7 +1,14 @@
 import { Collection } from '@msw/data'
 import type { z } from 'zod'
+import { nestsDeeperThan } from './json-depth.js'
+import { keepProtoKeys } from './lossless.js'
 
 type Shape = z.ZodObject
+
+/** Records validated or inserted between two turns of the event loop (a state import of 100,000 never blocks it for long). */
+const YIELD_EVERY = 250
+/** A macrotask, not a microtask: pending I/O (other requests, health probes) runs in between. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 type Row<S extends Shape> = z.output<S>
 
 /**
@@ -33,22 +40,43 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     return this.#collection
   }
 
-  /** Problems that would stop `replaceAll(rows)`: schema errors and duplicate keys, each with its place. */
-  check(rows: unknown, label: string = this.name): string[] {
+  /**
+   * Problems that would stop `prepareReplace(rows)`: schema errors, duplicate
+   * keys and nesting past `maxDepth`, each with its place. Stops once
+   * `budget.left` problems are found (a million invalid records cost the
+   * first few checked, not a million error lists), and yields to the event
+   * loop every few hundred records so other requests are served meanwhile.
+   */
+  async check(
+    rows: unknown,
+    label: string,
+    budget: { left: number; checked: number; maxDepth: number },
+  ): Promise<string[]> {
     if (!Array.isArray(rows)) return [`${label}: expected a list of records`]
     const problems: string[] = []
     const seen = new Set<unknown>()
-    rows.forEach((row, i) => {
+    for (let i = 0; i < rows.length && problems.length < budget.left; i++) {
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
+      budget.checked++
+      const row = rows[i]
+      // Before zod, whose parse recurses once per level of a JSON value.
+      if (nestsDeeperThan(row, budget.maxDepth)) {
+        problems.push(
+          `${label}[${i}]: nested deeper than ${budget.maxDepth} levels (the provider's framework refuses such JSON)`,
+        )
+        continue
+      }
       const parsed = this.schema.safeParse(row)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues)
+        for (const issue of parsed.error.issues.slice(0, budget.left - problems.length))
           problems.push(`${label}[${i}].${issue.path.join('.') || '(record)'}: ${issue.message}`)
-        return
+        continue
       }
       const pk = (parsed.data as Row<S>)[this.key]
       if (seen.has(pk)) problems.push(`${label}[${i}].${this.key}: duplicate ${String(pk)}`)
       seen.add(pk)
-    })
+    }
+    budget.left -= problems.length
     return problems
   }
 
@@ -59,7 +87,10 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    */
   async prepareReplace(rows: readonly unknown[]): Promise<() => void> {
     const fresh = new Table(this.name, this.schema, this.key, this.options)
-    for (const row of rows) await fresh.insert(row as z.input<S>)
+    for (let i = 0; i < rows.length; i++) {
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
+      await fresh.insert(rows[i] as z.input<S>)
+    }
     return () => {
       this.#collection = fresh.#collection
       this.#index = fresh.#index
@@ -107,7 +138,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     this.#index.set(pk, parsed.data as Row<S>)
     if (typeof pk === 'number' && pk > this.#maxKey) this.#maxKey = pk
     try {
-      const record = (await this.#collection.create(parsed.data as z.input<S>)) as Row<S>
+      // @msw/data validates again with the schema: its record is the one to restore own `__proto__` keys on.
+      const record = keepProtoKeys(values, (await this.#collection.create(parsed.data as z.input<S>)) as Row<S>)
       this.#index.set(pk, record)
       this.#indexAdd(record)
       return record

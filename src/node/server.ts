@@ -25,7 +25,7 @@ export interface RunningServer {
   readonly url: string
   readonly port: number
   readonly app: MockApp
-  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  /** Stops accepting connections, ends pending injected delays (those requests are answered at once) and resolves once in-flight requests have finished. */
   close(): Promise<void>
 }
 
@@ -33,11 +33,9 @@ export interface RunningServer {
 function withConnectionFaults(app: MockApp) {
   return async (request: Request, env: HttpBindings | Http2Bindings) => {
     const incoming = env.incoming as IncomingMessage
-    // The request is in: no deadline while the answer is prepared (readIncoming clears it once a body is read).
-    if (request.method === 'GET' || request.method === 'HEAD') incoming.socket.setTimeout(0)
     const response = await app.fetch(request, {
       ...env,
-      mockReadBody: (limit: number) => readIncoming(incoming, limit),
+      mockReadBody: (limit: number, tooLarge?: (limit: number) => Response) => readIncoming(incoming, limit, tooLarge),
     })
     const fault = response.headers.get(CONNECTION_FAULT_HEADER)
     if (!fault) return response
@@ -50,9 +48,10 @@ function withConnectionFaults(app: MockApp) {
 function readIncoming(
   incoming: IncomingMessage,
   limit: number,
+  tooLarge: (limit: number) => Response = bodyTooLarge,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
   if (Number(incoming.headers['content-length'] ?? 0) > limit)
-    return Promise.resolve({ ok: false, response: bodyTooLarge(limit) })
+    return Promise.resolve({ ok: false, response: tooLarge(limit) })
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -61,14 +60,13 @@ function readIncoming(
       if (size > limit) {
         incoming.off('data', onData)
         incoming.resume()
-        resolve({ ok: false, response: bodyTooLarge(limit) })
+        resolve({ ok: false, response: tooLarge(limit) })
         return
       }
       chunks.push(chunk)
     }
     incoming.on('data', onData)
     incoming.once('end', () => {
-      incoming.socket.setTimeout(0)
       resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) })
     })
     incoming.once('error', reject)
@@ -79,9 +77,10 @@ function readIncoming(
  * Node's own headers/request timeouts are checked on a list that one busy
  * keep-alive connection can hide a stalled one behind; so each socket also
  * gets an inactivity deadline: its headers within `headersMs`, its body
- * within `requestMs`, none while the answer is being prepared (an injected
- * delay may take a minute; see withConnectionFaults and readIncoming), and
- * Node's keep-alive timeout after it.
+ * within `requestMs`, none while the server itself works on the answer (an
+ * injected delay may take a minute, on any method), and Node's keep-alive
+ * timeout once the answer is sent (Node sets it, and tells the client in
+ * `Keep-Alive: timeout=…`, so a client never reuses a socket about to close).
  */
 function cutOffStalledClients(server: import('node:http').Server, headersMs: number, requestMs: number): void {
   // One 'timeout' listener per socket; later calls only move the deadline (a listener per request would leak on keep-alive).
@@ -89,7 +88,18 @@ function cutOffStalledClients(server: import('node:http').Server, headersMs: num
     socket.on('timeout', () => socket.destroy())
     socket.setTimeout(headersMs)
   })
-  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(requestMs))
+  // Before the app's listener, so the app's work starts with the deadline already right.
+  server.prependListener('request', (req: IncomingMessage) => {
+    const socket = req.socket
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+    if (hasBody) {
+      socket.setTimeout(requestMs)
+      // The whole body is in: from here on the time is the server's.
+      req.once('end', () => socket.setTimeout(0))
+      // GET and HEAD bodies are never read by the app: drain them so the deadline ends with them.
+      if (req.method === 'GET' || req.method === 'HEAD') req.resume()
+    } else socket.setTimeout(0)
+  })
 }
 
 /** Memory and open handles, for /__mock/health (a container that runs for days can be watched). */
@@ -118,7 +128,9 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()))
-            if ('closeIdleConnections' in server) server.closeIdleConnections()
+            app.engine.shutdown()
+            closing = true
+            http1.closeIdleConnections()
           }),
       })
     }
@@ -140,6 +152,12 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       onListening,
     )
     server.once('error', reject)
-    cutOffStalledClients(server as import('node:http').Server, headersTimeout, requestTimeout)
+    const http1 = server as import('node:http').Server
+    // A connection answered while closing is closed as soon as it is idle, not after the keep-alive timeout.
+    let closing = false
+    server.on('request', (_req: IncomingMessage, res: import('node:http').ServerResponse) =>
+      res.once('finish', () => closing && setImmediate(() => http1.closeIdleConnections())),
+    )
+    cutOffStalledClients(http1, headersTimeout, requestTimeout)
   })
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { parseInstant } from '../clock.js'
+import { INSTANT_RANGE_TEXT, parseInstant } from '../clock.js'
 import { faultSchema } from '../faults.js'
 import type { AnyProvider } from '../provider.js'
 
 export const SCENARIO_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 
 export const isoInstant = z.string().refine((s) => parseInstant(s) !== undefined, {
-  message: 'Expected an ISO 8601 instant with an offset, e.g. 2025-01-24T08:45:18Z',
+  message: `Expected an ISO 8601 instant with an offset, e.g. 2025-01-24T08:45:18Z, from ${INSTANT_RANGE_TEXT}`,
 })
 
 /**

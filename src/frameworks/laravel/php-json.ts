@@ -10,6 +10,8 @@ import { PhpNumber } from './php.js'
  * Returns `undefined` when PHP would return null for an error.
  */
 const MAX_CONTAINERS = 511
+/** json_decode()'s default depth (a state import of a deeper record is refused, as Laravel could never have stored it). */
+export const PHP_JSON_DEPTH = MAX_CONTAINERS + 1
 const INT64_MIN = -(2n ** 63n)
 const INT64_MAX = 2n ** 63n - 1n
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y

@@ -1,5 +1,6 @@
 import { defineProvider } from '../../core/provider.js'
 import { laravelErrorResponse } from '../../frameworks/laravel/errors.js'
+import { PHP_JSON_DEPTH } from '../../frameworks/laravel/php-json.js'
 import { API_KEY_HEADERS, aymakanRoutes } from './routes.js'
 import { aymakanRules } from './rules.js'
 import { aymakanSection } from './schemas.js'
@@ -20,4 +21,5 @@ export const aymakan = defineProvider({
   routes: aymakanRoutes(),
   errorResponse: laravelErrorResponse,
   rules: aymakanRules,
+  maxJsonDepth: PHP_JSON_DEPTH,
 })

@@ -1,6 +1,7 @@
 import { defineProvider } from '../../core/provider.js'
 import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
+import { MAX_NESTING } from '../../frameworks/drf/python-json.js'
 import { hamgamRoutes } from './routes.js'
 import { hamgamRules } from './rules.js'
 import { hamgamSection } from './schemas.js'
@@ -25,4 +26,5 @@ export const hamgam = defineProvider({
   routes: hamgamRoutes(),
   errorResponse: drfErrorResponse,
   rules: hamgamRules,
+  maxJsonDepth: MAX_NESTING,
 })
