@@ -108,7 +108,7 @@ describe('scenario now and refDate', () => {
     ['now', '9999-12-31T23:30:00-01:00'],
   ])('a scenario %s of %s is refused when the scenario loads', (key, value) => {
     expect(() => createApp({ scenarioSources: [{ file: 'far.yaml', text: `${key}: "${value}"\n` }] })).toThrow(
-      /far\.yaml: .*0001-01-01T00:00:00Z to 9999-12-31/,
+      /far\.yaml:\d+:\d+: .*0001-01-01T00:00:00Z to 9999-12-31/,
     )
   })
 
