@@ -5,6 +5,7 @@ import { DEFAULT_SESSION, type MockEngine } from '../core/engine.js'
 import { parseJournalFilter } from '../core/journal.js'
 import { type Problem, problemResponse } from '../core/problem.js'
 import type { Session } from '../core/sessions.js'
+import { addSessionRoutes } from './session-routes.js'
 
 const startedAt = Date.now()
 
@@ -12,6 +13,10 @@ export const ADMIN_ROUTES = [
   'GET /__mock/health',
   'GET /__mock/scenarios',
   'GET /__mock/rules',
+  'GET /__mock/sessions',
+  'GET /__mock/openapi',
+  'GET /__mock/openapi/<provider>.json',
+  'GET /__mock/openapi/<provider>.yaml',
   'POST /__mock/reset',
   'GET /__mock/state',
   'PUT /__mock/state',
@@ -240,6 +245,8 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
       return c.json(clockView(session))
     }),
   )
+
+  addSessionRoutes(admin, engine)
 
   admin.all('*', (c) =>
     problemResponse({

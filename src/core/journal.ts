@@ -78,6 +78,11 @@ export class Journal {
     return n
   }
 
+  /** Requests ever recorded, including those the ring buffer or a clear dropped. */
+  get total(): number {
+    return this.#next - 1
+  }
+
   get size(): number {
     return this.#entries.length
   }

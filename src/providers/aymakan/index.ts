@@ -1,5 +1,6 @@
 import type { Provider } from '../../core/provider.js'
 import { laravelErrorResponse } from '../../frameworks/laravel/errors.js'
+import { aymakanApi } from './openapi.js'
 import { aymakanRoutes } from './routes.js'
 import { aymakanRules } from './rules.js'
 import { type AymakanSection, aymakanSection } from './schemas.js'
@@ -17,4 +18,5 @@ export const aymakan: Provider<AymakanSection, AymakanDb> = {
   routes: aymakanRoutes(),
   errorResponse: laravelErrorResponse,
   rules: aymakanRules,
+  openapi: aymakanApi,
 }

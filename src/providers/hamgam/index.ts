@@ -1,5 +1,6 @@
 import type { Provider } from '../../core/provider.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
+import { hamgamApi } from './openapi.js'
 import { hamgamRoutes } from './routes.js'
 import { hamgamRules } from './rules.js'
 import { type HamgamSection, hamgamSection } from './schemas.js'
@@ -21,4 +22,5 @@ export const hamgam: Provider<HamgamSection, HamgamDb> = {
   routes: hamgamRoutes(),
   errorResponse: drfErrorResponse,
   rules: hamgamRules,
+  openapi: hamgamApi,
 }

@@ -1,5 +1,6 @@
 import type { Provider } from '../../core/provider.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
+import { omnitronApi } from './openapi.js'
 import { omnitronRoutes } from './routes.js'
 import { omnitronRules } from './rules.js'
 import { type OmnitronSection, omnitronSection } from './schemas.js'
@@ -17,4 +18,5 @@ export const omnitron: Provider<OmnitronSection, OmnitronDb> = {
   routes: omnitronRoutes(),
   errorResponse: drfErrorResponse,
   rules: omnitronRules,
+  openapi: omnitronApi,
 }
