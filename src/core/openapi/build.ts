@@ -191,6 +191,7 @@ export function buildOpenApi(spec: ApiSpec, options: { version: string }): OpenA
         ]),
       ),
     },
+    'x-mock-trailing-slash': spec.trailingSlash,
     'x-mock-fallbacks': Object.fromEntries(
       Object.entries(fallbacks).map(([key, name]) => [key, { $ref: `${RESPONSE_REF}${name}` }]),
     ),

@@ -78,6 +78,8 @@ export interface SecuritySchemeSpec {
 export interface ApiSpec {
   /** The provider's mount name (`/<name>` on the standalone server). */
   provider: string
+  /** How the framework matches a path's trailing slash: Django exactly (APPEND_SLASH redirects), Laravel ignores it. */
+  trailingSlash: 'exact' | 'ignored'
   title: string
   description: string
   /** The provider's public documentation. */

@@ -263,6 +263,7 @@ const operations: OperationSpec[] = [
 
 export const aymakanApi: ApiSpec = {
   provider: 'aymakan',
+  trailingSlash: 'ignored',
   title: 'Aymakan Fulfillment',
   description:
     "Aymakan's Fulfillment API v1 orders as this mock serves them (a Laravel app): every answer is a `success / message / data / meta` envelope. Each part says whether the provider documents it (`x-mock-source: documented`), the framework does (`framework`) or the mock assumes it (`assumption`).",

@@ -313,6 +313,7 @@ const withPaging = (op: View['operations'][number]) =>
 
 export const hamgamApi: ApiSpec = {
   provider: 'hamgam',
+  trailingSlash: 'exact',
   title: 'Hamgam',
   description:
     "Hamgam's core order API as this mock serves it (a Django REST framework service, no trailing slashes). Every call needs a token; order items need a Staff user with the order-item permission or an Admin. Each part says whether the provider documents it (`x-mock-source: documented`), the framework does (`framework`) or the mock assumes it (`assumption`).",

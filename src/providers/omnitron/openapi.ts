@@ -368,6 +368,7 @@ const views: { operations: OperationSpec[]; path: string; id: string; name: stri
 
 export const omnitronApi: ApiSpec = {
   provider: 'omnitron',
+  trailingSlash: 'exact',
   title: 'Omnitron (Akinon)',
   description:
     "Akinon Omnitron's order and order-item update endpoints, as this mock serves them (a Django REST framework service). Each part says whether the provider documents it (`x-mock-source: documented`), the framework does (`framework`) or the mock assumes it (`assumption`).",
