@@ -92,6 +92,7 @@ export function controlLayer(
       headers: redactHeaders(headers),
       body: mock.body.length > 0 ? clip(utf8.decode(mock.body)) : null,
       status: response.status,
+      responseHeaders: redactHeaders(response.headers),
       responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
         ? null
         : clip(knownText(response) ?? (await response.clone().text())),

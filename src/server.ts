@@ -7,6 +7,7 @@ import { CONNECTION_FAULT_HEADER, type ConnectionFault } from './core/faults.js'
 import { useResponseClass } from './core/respond.js'
 import { type CreateAppOptions, createApp, type MockApp } from './index.js'
 import { breakConnection } from './node/connection-faults.js'
+import { consolePage } from './node/console-routes.js'
 
 export interface ServerOptions extends CreateAppOptions {
   /** Default 4010; 0 picks a free port. */
@@ -35,6 +36,8 @@ function withConnectionFaults(app: MockApp) {
     const incoming = env.incoming as IncomingMessage
     // The request is in: no deadline while the answer is prepared (readIncoming clears it once a body is read).
     if (request.method === 'GET' || request.method === 'HEAD') incoming.socket.setTimeout(0)
+    const page = consolePage(request) // the console and docs page: standalone server only
+    if (page) return page
     const response = await app.fetch(request, {
       ...env,
       mockReadBody: (limit: number) => readIncoming(incoming, limit),

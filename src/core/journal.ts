@@ -19,6 +19,8 @@ export interface JournalEntry {
   headers: Record<string, string>
   body: string | null
   status: number
+  /** The answer's headers (credentials redacted), the mock's own X-Mock-* included. */
+  responseHeaders: Record<string, string>
   responseBody: string | null
   durationMs: number
   /** Business rules that fired (GET /__mock/rules explains each id). */
