@@ -24,6 +24,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/__mock/ui/console.css': { file: join(consoleDir, 'console.css'), type: CSS },
   '/__mock/docs': { file: join(consoleDir, 'docs.html'), type: HTML },
   '/__mock/docs/docs.js': { file: join(consoleDir, 'docs.js'), type: JS },
+  '/__mock/docs/docs.css': { file: join(consoleDir, 'docs.css'), type: CSS },
   '/__mock/docs/swagger-ui-bundle.js': { file: join(swaggerDir, 'swagger-ui-bundle.js'), type: JS },
   '/__mock/docs/swagger-ui.css': { file: join(swaggerDir, 'swagger-ui.css'), type: CSS },
 }
