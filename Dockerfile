@@ -24,6 +24,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY console ./console
+COPY openapi ./openapi
 # The scenarios live at /scenarios: mount a volume there to use your own.
 COPY scenarios /scenarios
 USER node

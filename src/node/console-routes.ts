@@ -12,21 +12,24 @@ import { fileURLToPath } from 'node:url'
  */
 
 const consoleDir = fileURLToPath(new URL('../../console/', import.meta.url))
-const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+/** Resolved on first use: a missing package costs its page, not the server's start. */
+const swagger = (file: string) => () =>
+  join(dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')), file)
+const own = (file: string) => () => join(consoleDir, file)
 
 const HTML = 'text/html; charset=utf-8'
 const JS = 'text/javascript; charset=utf-8'
 const CSS = 'text/css; charset=utf-8'
 
-const FILES: Record<string, { file: string; type: string }> = {
-  '/__mock/ui': { file: join(consoleDir, 'index.html'), type: HTML },
-  '/__mock/ui/console.js': { file: join(consoleDir, 'console.js'), type: JS },
-  '/__mock/ui/console.css': { file: join(consoleDir, 'console.css'), type: CSS },
-  '/__mock/docs': { file: join(consoleDir, 'docs.html'), type: HTML },
-  '/__mock/docs/docs.js': { file: join(consoleDir, 'docs.js'), type: JS },
-  '/__mock/docs/docs.css': { file: join(consoleDir, 'docs.css'), type: CSS },
-  '/__mock/docs/swagger-ui-bundle.js': { file: join(swaggerDir, 'swagger-ui-bundle.js'), type: JS },
-  '/__mock/docs/swagger-ui.css': { file: join(swaggerDir, 'swagger-ui.css'), type: CSS },
+const FILES: Record<string, { file: () => string; type: string }> = {
+  '/__mock/ui': { file: own('index.html'), type: HTML },
+  '/__mock/ui/console.js': { file: own('console.js'), type: JS },
+  '/__mock/ui/console.css': { file: own('console.css'), type: CSS },
+  '/__mock/docs': { file: own('docs.html'), type: HTML },
+  '/__mock/docs/docs.js': { file: own('docs.js'), type: JS },
+  '/__mock/docs/docs.css': { file: own('docs.css'), type: CSS },
+  '/__mock/docs/swagger-ui-bundle.js': { file: swagger('swagger-ui-bundle.js'), type: JS },
+  '/__mock/docs/swagger-ui.css': { file: swagger('swagger-ui.css'), type: CSS },
 }
 
 /** Nothing but the package's own files: a page can never load from elsewhere (Swagger UI styles inline). */
@@ -42,10 +45,17 @@ export function consolePage(request: Request): Response | undefined {
   const path = new URL(request.url).pathname.replace(/\/+$/, '')
   const entry = FILES[path]
   if (!entry) return undefined
-  let bytes = cache.get(entry.file)
+  let bytes = cache.get(path)
   if (!bytes) {
-    bytes = readFileSync(entry.file)
-    cache.set(entry.file, bytes)
+    try {
+      bytes = readFileSync(entry.file())
+    } catch (error) {
+      return new Response(`This installation lacks the file for ${path}: ${(error as Error).message}`, {
+        status: 404,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      })
+    }
+    cache.set(path, bytes)
   }
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(bytes), {
     status: 200,
