@@ -10,12 +10,15 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/index.js'
+import { SessionCache } from '../../src/core/sessions.js'
+import { createApp, openApiDocuments } from '../../src/index.js'
 import { documentedUpdateRequest } from '../fixtures/aymakan-docs.js'
 import { documentedBulkRequest, documentedItemRequest } from '../fixtures/omnitron-docs.js'
+import { OpenApiChecker } from '../support/openapi-check.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120)
 const app = createApp()
+const openapi = new OpenApiChecker(openApiDocuments())
 
 type Provider = 'omnitron' | 'hamgam' | 'aymakan'
 interface Endpoint {
@@ -307,6 +310,19 @@ describe.each(ENDPOINTS.map((e) => [`${e.provider} ${e.methods.join('|')} ${e.pa
             formatOk(endpoint.provider, res, text),
             `${r.method} ${path} → ${res.status} ${res.headers.get('content-type')} ${text.slice(0, 200)}`,
           ).toBe(true)
+          // Whatever came in, the answer is one the provider's OpenAPI document describes.
+          const entry = (await app.engine.sessions.peek(SessionCache.key('default', session)))?.journal.list({
+            limit: 1,
+          })[0]
+          const checked = openapi.check(endpoint.provider, {
+            method: r.method,
+            path,
+            status: res.status,
+            headers: res.headers,
+            body: text,
+            ...(entry?.unmatched && { unmatched: true }),
+          })
+          expect(checked.errors, `${r.method} ${path}${query}`).toEqual([])
           if (res.status >= 300) {
             const after = JSON.stringify(
               (await (await app.request('/__mock/state', { headers: { 'X-Mock-Session': session } })).json()).state,
