@@ -11,7 +11,15 @@
     document.getElementById('yaml').href = doc.yaml
     history.replaceState(null, '', `?provider=${doc.provider}`)
     // validatorUrl null: no call to the public validator, the page stays offline.
-    window.SwaggerUIBundle({ url: doc.json, dom_id: '#swagger', deepLinking: false, validatorUrl: null })
+    window.SwaggerUIBundle({
+      url: doc.json,
+      dom_id: '#swagger',
+      deepLinking: false,
+      validatorUrl: null,
+      // x-mock-source, x-mock-rules: where each part comes from, shown beside it.
+      showExtensions: true,
+      showCommonExtensions: true,
+    })
   }
   select.addEventListener('change', show)
   show()

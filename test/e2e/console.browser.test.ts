@@ -140,7 +140,16 @@ describe.skipIf(!available && !inCi)(`the console and docs page in Chromium (${C
     await expect.poll(() => operations.count(), { timeout: 20_000 }).toBeGreaterThan(10)
     expect(await page.textContent('.swagger-ui .info')).toContain('Omnitron (Akinon)')
     expect(await page.textContent('.swagger-ui')).toContain('/api/v1/order_items/{pk}/')
-    if (shots) await page.screenshot({ path: join(shots, 'docs.png'), fullPage: false })
+    // An operation opened: its documented example and where each part comes from.
+    await page.locator('.opblock-summary', { hasText: 'Update Order Item' }).first().click()
+    await expect.poll(() => page.locator('.opblock.is-open').count()).toBe(1)
+    expect(await page.textContent('.opblock.is-open')).toContain('x-mock-source')
+    if (shots) {
+      await page.setViewportSize({ width: 1400, height: 1700 })
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.screenshot({ path: join(shots, 'docs.png') })
+      await page.setViewportSize({ width: 1400, height: 900 })
+    }
     await page.selectOption('#provider', 'aymakan')
     await expect.poll(() => page.textContent('.swagger-ui .info'), { timeout: 20_000 }).toContain('Aymakan')
     expect(outside).toEqual([])
