@@ -9,6 +9,7 @@ import {
   drfViewExtras,
   TOKEN_SCHEME,
 } from '../../frameworks/drf/openapi.js'
+import { documentedItemUpdateRequest } from './documented.js'
 import { hamgamRules, OPERATION } from './rules.js'
 import {
   cityRecord,
@@ -205,7 +206,21 @@ const views: View[] = [
         tags: ['Order items'],
         source: 'documented',
         rules: rulesOf(OPERATION.itemUpdate),
-        requestBody: { required: true, content: json(itemUpdate) },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: itemUpdate,
+              examples: {
+                documented: {
+                  summary: 'The documented request',
+                  value: documentedItemUpdateRequest,
+                  source: 'documented',
+                },
+              },
+            },
+          },
+        },
         responses: {
           '200': ok('The whole order after the update.', order, 'documented'),
           '400': 'DrfBadRequest',
