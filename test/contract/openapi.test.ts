@@ -8,7 +8,7 @@ import { createApp, openApiDocuments, openApiYamlDocuments } from '../../src/ind
 import { documentedUpdateRequest } from '../fixtures/aymakan-docs.js'
 import { documentedBulkRequest, documentedItemRequest } from '../fixtures/omnitron-docs.js'
 import { OpenApiChecker } from '../support/openapi-check.js'
-import { forEachTransport, json, type ProviderName } from '../support/transports.js'
+import { checkedAnswers, forEachTransport, json, type ProviderName } from '../support/transports.js'
 
 /**
  * The OpenAPI documents: valid OpenAPI 3.1, fresh on disk, served as built,
@@ -188,6 +188,110 @@ function concretePath(doc: Doc, provider: ProviderName, template: string): strin
   throw new Error(`no canned request for any operation of ${template}`)
 }
 
+interface Provoked {
+  method: string
+  path: string
+  body?: string
+  headers?: Record<string, string>
+}
+
+/**
+ * A request that makes `operationId` answer `status`, from its canned request.
+ * A status the document gains without a way to provoke it here fails the test.
+ */
+function provoke(
+  provider: ProviderName,
+  doc: Doc,
+  template: string,
+  method: string,
+  operationId: string,
+  status: string,
+): Provoked {
+  const canned = REQUESTS[provider][operationId]
+  const path = canned ? canned[1] : concretePath(doc, provider, template)
+  const verb = method.toUpperCase()
+  const auth = AUTH[provider]
+  const withBody = (body: string, type = 'application/json'): Provoked => ({
+    method: verb,
+    path,
+    body,
+    headers: { ...auth, 'Content-Type': type },
+  })
+  /** The path with its last id (the last numeric segment; Aymakan's order id) replaced by an unknown one. */
+  const lastIdGone = () => {
+    const parts = path.split('?')[0]!.split('/')
+    const numeric = parts.findLastIndex((p) => /^\d+$/.test(p))
+    const i = numeric >= 0 ? numeric : parts.length - 1
+    parts[i] = provider === 'aymakan' ? 'no-such-order' : '99999999'
+    return parts.join('/')
+  }
+  const hasIds = template.includes('{')
+  switch (status) {
+    case '200':
+    case '201':
+      return canned?.[2] !== undefined ? withBody(JSON.stringify(canned[2])) : { method: verb, path, headers: auth }
+    case 'default':
+      return { method: verb, path } // HEAD without credentials: the 401, body stripped
+    case '401':
+      return canned?.[2] !== undefined
+        ? { method: verb, path, body: JSON.stringify(canned[2]), headers: { 'Content-Type': 'application/json' } }
+        : { method: verb, path }
+    case '403':
+      return { method: verb, path, headers: { Authorization: 'Token hamgam-customer-token' } }
+    case '415':
+      return withBody('x', 'text/plain')
+    case '422':
+      return withBody('{}')
+    case '404':
+      if (hasIds)
+        return canned?.[2] !== undefined
+          ? { ...withBody(JSON.stringify(canned[2])), path: lastIdGone() }
+          : { method: verb, path: lastIdGone(), headers: auth }
+      return { method: verb, path: `${path.split('?')[0]}?page=999`, headers: auth }
+    case '400': {
+      const special: Record<string, Provoked> = {
+        'omnitron listOrders': { method: 'GET', path: '/api/i1/orders/?status=nope', headers: auth },
+        'omnitron listOrderItems': { method: 'GET', path: '/api/v1/order_items/?order=abc', headers: auth },
+        'hamgam deleteOrderItem': { method: 'DELETE', path: '/api/orders/124/items/791', headers: auth },
+        'aymakan createOrder': withBody(JSON.stringify({ ...(canned![2] as Json), order_id: 'diks-488392234223123' })),
+        'aymakan updateOrder': withBody(JSON.stringify({ ...(canned![2] as Json), order_id: 'ord-picked-0001' })),
+        'aymakan updateOrderById': {
+          ...withBody(JSON.stringify({ ...(canned![2] as Json), order_id: 'ord-picked-0001' })),
+          path: '/api/v1/orders/ord-picked-0001',
+        },
+      }
+      const found = special[`${provider} ${operationId}`]
+      if (found) return found
+      if (canned?.[2] !== undefined) return withBody('[]') // a JSON list where an object belongs
+      break
+    }
+  }
+  throw new Error(`no way to provoke ${provider} ${operationId} ${status}: add one to provoke()`)
+}
+
+/** A request per fallback: what answers outside every operation. */
+const FALLBACKS: Record<ProviderName, Record<string, Provoked>> = {
+  omnitron: {
+    unmatchedPath: { method: 'GET', path: '/nothing-here/' },
+    appendSlash: { method: 'GET', path: '/api/v1/orders/12345' },
+    methodNotAllowed: { method: 'DELETE', path: '/api/v1/orders/12345/' },
+    injectedFault: { method: 'GET', path: '/api/v1/orders/12345/', headers: { 'X-Mock-Fault': '503' } },
+    mockError: { method: 'GET', path: '/api/v1/orders/12345/', headers: { 'X-Mock-Scenario': 'no-such-scenario' } },
+  },
+  hamgam: {
+    unmatchedPath: { method: 'GET', path: '/api/orders/' },
+    methodNotAllowed: { method: 'PUT', path: '/api/orders/123' },
+    injectedFault: { method: 'GET', path: '/api/orders/123', headers: { 'X-Mock-Fault': '500' } },
+    mockError: { method: 'GET', path: '/api/orders/123', headers: { 'X-Mock-Now': 'yesterday' } },
+  },
+  aymakan: {
+    unmatchedPath: { method: 'GET', path: '/api/v2/orders' },
+    methodNotAllowed: { method: 'DELETE', path: '/api/v1/orders' },
+    injectedFault: { method: 'GET', path: '/api/v1/orders', headers: { 'X-Mock-Fault': '429' } },
+    mockError: { method: 'GET', path: '/api/v1/orders', headers: { 'X-Mock-Session': '' } },
+  },
+}
+
 forEachTransport((t) => {
   for (const provider of PROVIDERS) {
     const doc = docs[provider]!
@@ -230,6 +334,32 @@ forEachTransport((t) => {
       }
     })
   }
+
+  it('every documented status of every operation, and every fallback, is provoked and matches the document', async () => {
+    const sent: string[] = []
+    for (const provider of PROVIDERS) {
+      const doc = docs[provider]!
+      for (const [template, item] of Object.entries(doc.paths))
+        for (const [method, op] of Object.entries(item as Json))
+          for (const status of Object.keys(op.responses)) {
+            const req = provoke(provider, doc, template, method, op.operationId, status)
+            const api = t().client(provider, req.headers === undefined ? {} : { headers: req.headers })
+            const res = await api(req.path, { method: req.method, ...(req.body !== undefined && { body: req.body }) })
+            if (status !== 'default')
+              expect(res.status, `${provider} ${op.operationId} ${status}: ${req.method} ${req.path}`).toBe(
+                Number(status),
+              )
+            sent.push(`${provider} ${op.operationId} ${status}`)
+          }
+      for (const [name, req] of Object.entries(FALLBACKS[provider])) {
+        await t().client(provider, { headers: { ...AUTH[provider], ...req.headers } })(req.path, { method: req.method })
+        sent.push(`${provider} fallback:${name}`)
+      }
+      expect(Object.keys(FALLBACKS[provider]).sort()).toEqual(Object.keys(doc['x-mock-fallbacks'] as Json).sort())
+    }
+    // The transports checked each answer; each one was the answer it was meant to provoke.
+    expect(sent.filter((k) => !checkedAnswers.has(k))).toEqual([])
+  }, 120_000)
 
   it('GET /__mock/openapi lists the documents; each is served as built, in JSON and YAML', async () => {
     const list = await json(await t().admin('/openapi'))

@@ -5,6 +5,7 @@
  * client per provider and must see the same status and body on both.
  */
 import { randomUUID } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { SessionCache } from '../../src/core/sessions.js'
@@ -48,6 +49,9 @@ export const MSW_BASES: Record<ProviderName, string> = {
 
 let checker: OpenApiChecker | undefined
 
+/** `<provider> <operationId> <status>` (or `<provider> fallback:<name>`) of every answer checked in this file. */
+export const checkedAnswers = new Set<string>()
+
 /**
  * Every answer a contract case gets is checked against the provider's OpenAPI
  * document (the session's journal says whether a fault or no route made it),
@@ -83,6 +87,9 @@ async function checkAgainstDocument(
     ...(entry?.fault && { fault: entry.fault.kind }),
     ...(entry?.unmatched && { unmatched: true }),
   })
+  checkedAnswers.add(`${provider} ${checked.matched}`)
+  // OPENAPI_COVERAGE=<file>: which documented operation and status each answer was, for a coverage count.
+  if (process.env.OPENAPI_COVERAGE) appendFileSync(process.env.OPENAPI_COVERAGE, `${provider} ${checked.matched}\n`)
   if (checked.errors.length > 0)
     throw new Error(`the answer is not what the OpenAPI document says:\n  ${checked.errors.join('\n  ')}`)
 }

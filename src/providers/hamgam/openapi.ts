@@ -344,7 +344,12 @@ export const hamgamApi: ApiSpec = {
     PaymentUpdate: paymentUpdate,
   },
   responses: DRF_RESPONSES,
-  fallbacks: DRF_FALLBACKS,
+  // No APPEND_SLASH on Hamgam: a path with or without its slash is simply another URL.
+  fallbacks: {
+    unmatchedPath: 'DjangoNotFoundPage',
+    methodNotAllowed: 'DrfMethodNotAllowed',
+    injectedFault: 'DrfInjectedFault',
+  },
   tags: [
     { name: 'Orders', description: 'Orders with computed totals.' },
     { name: 'Order items', description: 'Staff (order-item permission) or Admin only.' },
