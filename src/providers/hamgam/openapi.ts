@@ -326,6 +326,9 @@ const withPaging = (op: View['operations'][number]) =>
       ? pageParams
       : []
 
+// No APPEND_SLASH on Hamgam: a path with or without its slash is simply another URL.
+const { appendSlash: _appendSlash, ...withoutAppendSlash } = DRF_FALLBACKS
+
 export const hamgamApi: ApiSpec = {
   provider: 'hamgam',
   trailingSlash: 'exact',
