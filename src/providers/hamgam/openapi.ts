@@ -348,11 +348,7 @@ export const hamgamApi: ApiSpec = {
   },
   responses: DRF_RESPONSES,
   // No APPEND_SLASH on Hamgam: a path with or without its slash is simply another URL.
-  fallbacks: {
-    unmatchedPath: 'DjangoNotFoundPage',
-    methodNotAllowed: 'DrfMethodNotAllowed',
-    injectedFault: 'DrfInjectedFault',
-  },
+  fallbacks: withoutAppendSlash,
   tags: [
     { name: 'Orders', description: 'Orders with computed totals.' },
     { name: 'Order items', description: 'Staff (order-item permission) or Admin only.' },
