@@ -347,7 +347,6 @@ export const hamgamApi: ApiSpec = {
     PaymentUpdate: paymentUpdate,
   },
   responses: DRF_RESPONSES,
-  // No APPEND_SLASH on Hamgam: a path with or without its slash is simply another URL.
   fallbacks: withoutAppendSlash,
   tags: [
     { name: 'Orders', description: 'Orders with computed totals.' },
