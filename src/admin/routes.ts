@@ -4,11 +4,16 @@ import { problemResponse } from '../core/problem.js'
 import { adminTokenGuard } from './auth.js'
 import { infoRoutes } from './info-routes.js'
 import { sessionRoutes } from './session-routes.js'
+import { addSessionRoutes } from './sessions-list.js'
 
 export const ADMIN_ROUTES = [
   'GET /__mock/health',
   'GET /__mock/scenarios',
   'GET /__mock/rules',
+  'GET /__mock/sessions',
+  'GET /__mock/openapi',
+  'GET /__mock/openapi/<provider>.json',
+  'GET /__mock/openapi/<provider>.yaml',
   'POST /__mock/reset',
   'GET /__mock/state',
   'PUT /__mock/state',
@@ -37,6 +42,7 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
     infoRoutes(engine, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) }),
   )
   admin.route('/', sessionRoutes(engine))
+  addSessionRoutes(admin, engine)
 
   admin.all('*', (c) =>
     problemResponse({

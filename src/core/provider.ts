@@ -2,6 +2,7 @@ import type { Faker } from '@faker-js/faker'
 import type { Hono } from 'hono'
 import type { z } from 'zod'
 import type { MockEnv } from './context.js'
+import type { ApiSpec } from './openapi/spec.js'
 import type { Rule } from './rules.js'
 import type { StoreKey } from './store.js'
 import type { Table } from './table.js'
@@ -38,6 +39,8 @@ export interface Provider<Section = unknown, Db = unknown, Name extends string =
   readonly routes: Hono<MockEnv>
   /** The provider's named business rules (GET /__mock/rules). */
   readonly rules: readonly Rule[]
+  /** Its operations, for its OpenAPI document (GET /__mock/openapi/<name>.json). */
+  readonly openapi?: ApiSpec
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds providers of every section and store type

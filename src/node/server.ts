@@ -5,6 +5,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { bodyTooLarge } from '../core/body.js'
 import { CONNECTION_FAULT_HEADER, type ConnectionFault } from '../core/faults.js'
 import { breakConnection } from './connection-faults.js'
+import { consolePage } from './console-routes.js'
 import { type CreateAppOptions, createApp, type MockApp } from './index.js'
 import { LightweightResponse } from './lightweight-response.js'
 
@@ -35,6 +36,8 @@ function withConnectionFaults(app: MockApp) {
     const incoming = env.incoming as IncomingMessage
     // The request is in: no deadline while the answer is prepared (readIncoming clears it once a body is read).
     if (request.method === 'GET' || request.method === 'HEAD') incoming.socket.setTimeout(0)
+    const page = consolePage(request) // the console and docs page: standalone server only
+    if (page) return page
     const response = await app.fetch(request, {
       ...env,
       mockReadBody: (limit: number) => readIncoming(incoming, limit),

@@ -1,5 +1,6 @@
 import { defineProvider } from '../../core/provider.js'
 import { laravelErrorResponse } from '../../frameworks/laravel/errors.js'
+import { aymakanApi } from './openapi.js'
 import { API_KEY_HEADERS, aymakanRoutes } from './routes.js'
 import { aymakanRules } from './rules.js'
 import { aymakanSection } from './schemas.js'
@@ -19,4 +20,5 @@ export const aymakan = defineProvider({
   routes: aymakanRoutes(),
   errorResponse: laravelErrorResponse,
   rules: aymakanRules,
+  openapi: aymakanApi,
 })

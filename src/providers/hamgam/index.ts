@@ -1,6 +1,7 @@
 import { defineProvider } from '../../core/provider.js'
 import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
+import { hamgamApi } from './openapi.js'
 import { hamgamRoutes } from './routes.js'
 import { hamgamRules } from './rules.js'
 import { hamgamSection } from './schemas.js'
@@ -24,4 +25,5 @@ export const hamgam = defineProvider({
   routes: hamgamRoutes(),
   errorResponse: drfErrorResponse,
   rules: hamgamRules,
+  openapi: hamgamApi,
 })

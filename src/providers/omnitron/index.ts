@@ -1,6 +1,7 @@
 import { defineProvider } from '../../core/provider.js'
 import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
+import { omnitronApi } from './openapi.js'
 import { omnitronRoutes } from './routes.js'
 import { omnitronRules } from './rules.js'
 import { omnitronSection } from './schemas.js'
@@ -20,4 +21,5 @@ export const omnitron = defineProvider({
   routes: omnitronRoutes(),
   errorResponse: drfErrorResponse,
   rules: omnitronRules,
+  openapi: omnitronApi,
 })
