@@ -64,7 +64,10 @@ export class OpenApiChecker {
     if (a.fault === 'status') return viaFallback('injectedFault')
     // No route: the provider's own page, with the mock's hint in X-Mock-Error.
     if (a.unmatched) return viaFallback('unmatchedPath')
-    if (a.headers.has('x-mock-error')) return viaFallback('mockError')
+    // The mock's own problem: X-Mock-Error and an RFC 9457 body. X-Mock-Error on any other answer is the
+    // mock's hint on the provider's answer (an APPEND_SLASH 301, a 404 near a route), checked as that answer.
+    const problem = /^application\/problem\+json\b/i.test(a.headers.get('content-type') ?? '')
+    if (a.headers.has('x-mock-error') && problem) return viaFallback('mockError')
 
     const path = doc['x-mock-trailing-slash'] === 'ignored' ? a.path.replace(/\/+$/, '') || '/' : a.path
     const found = this.#paths.get(provider)!.find((p) => p.re.test(path))

@@ -66,6 +66,7 @@ async function checkAgainstDocument(
   method: string,
   headers: Headers,
   res: Response,
+  followed: boolean,
 ): Promise<void> {
   checker ??= new OpenApiChecker(openApiDocuments())
   const engine = app.engine
@@ -76,12 +77,13 @@ async function checkAgainstDocument(
   const prefix = new URL(base).pathname.replace(/\/$/, '')
   const mounted = url.pathname.slice(prefix.length) || '/'
   const session = await engine.sessions.peek(key)?.catch(() => undefined)
+  // A followed redirect: the answer is the last request's (over MSW `res.url` stays the one asked for).
   const entry = session?.journal
     .list()
-    .findLast((e) => e.method === method && e.path === mounted && e.status === res.status)
+    .findLast((e) => e.status === res.status && (followed || (e.method === method && e.path === mounted)))
   const checked = checker.check(provider, {
-    method,
-    path: mounted,
+    method: followed && entry ? entry.method : method,
+    path: followed && entry ? entry.path : mounted,
     status: res.status,
     headers: res.headers,
     body: await res.clone().text(),
@@ -113,6 +115,7 @@ function makeClient(base: string, provider: ProviderName, app: MockApp, options:
       (init.method ?? 'GET').toUpperCase(),
       new Headers(headers),
       res,
+      (init.redirect ?? 'manual') !== 'manual' && res.status < 300,
     )
     return res
   }

@@ -85,7 +85,7 @@ const problem = z
   .loose()
 const MOCK_PROBLEM: ResponseSpec = {
   description:
-    "The mock's own error (RFC 9457), never the provider's: a bad X-Mock-* header, an unknown scenario, a body over --max-body-bytes (413). Marked by the X-Mock-Error header.",
+    "The mock's own error (RFC 9457), never the provider's: a bad X-Mock-* header (`bad-control-header`), an X-Mock-* header the mock does not know (`unknown-control-header`), an unknown scenario (`unknown-scenario`), a body over --max-body-bytes (413, `body-too-large`). Marked by the X-Mock-Error header and the application/problem+json type; X-Mock-Error on a provider's answer is only a hint (see the responses that declare it).",
   source: 'assumption',
   headers: { 'X-Mock-Error': { description: 'The problem code.', schema: z.string(), required: true } },
   content: { 'application/problem+json': { schema: problem } },

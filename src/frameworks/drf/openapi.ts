@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { HeaderSpec, OperationSpec, ParameterSpec, ResponseSpec } from '../../core/openapi/spec.js'
+import { mapResponses } from '../../core/openapi/map.js'
+import type { ApiSpec, HeaderSpec, OperationSpec, ParameterSpec, ResponseSpec } from '../../core/openapi/spec.js'
 import { DJANGO_404_HTML, DRF } from './responses.js'
 
 /**
@@ -26,11 +27,20 @@ export const drfFieldErrors = z.record(z.string(), drfFieldMessages).meta({
   ],
 })
 
+/** SimpleMetadata's description of one serializer field (get_field_info): type, flags, label, then constraints. */
+const drfFieldInfo = z
+  .object({ type: z.string(), required: z.boolean(), read_only: z.boolean(), label: z.string() })
+  .loose()
+
 export const drfOptionsMetadata = z.object({
   name: z.string(),
   description: z.string(),
-  renders: z.array(z.string()),
-  parses: z.array(z.string()),
+  renders: z.array(z.string()).describe('The media types the view renders (JSON, then the browsable API).'),
+  parses: z.array(z.string()).describe('The media types it parses (JSON, form and multipart by default).'),
+  actions: z
+    .object({ POST: z.record(z.string(), drfFieldInfo) })
+    .optional()
+    .describe("Only on a view that allows POST: the fields of the serializer it writes, in the serializer's order."),
 })
 
 export const drfPage = <T extends z.ZodType>(item: T) =>
@@ -62,6 +72,18 @@ const json = (schema: z.ZodType, examples?: Record<string, { summary: string; va
 export const ALLOW_HEADER: Record<string, HeaderSpec> = {
   Allow: { description: "The view's methods: DRF sends it on every answer of a view.", schema: z.string() },
 }
+
+/** The mock's hint on a provider answer (never in the body): why the path did not match, the likely intended one. */
+const hint = (required: boolean, description: string): Record<string, HeaderSpec> => ({
+  'X-Mock-Error': { description: `The mock's hint, not the provider's: ${description}`, schema: z.string(), required },
+})
+
+/** The browsable API (rest_framework.renderers.BrowsableAPIRenderer), chosen by content negotiation. */
+const browsableApi = z
+  .string()
+  .describe(
+    "The browsable API's HTML page (an Accept preferring text/html, as a browser sends, or ?format=api): the status line, the headers and the JSON body indented by 4. A 400 for more than 1000 form fields is Django's own Bad Request page instead.",
+  )
 
 /** Shared responses, by the names operations and fallbacks use. */
 export const DRF_RESPONSES: Record<string, ResponseSpec> = {
@@ -103,9 +125,13 @@ export const DRF_RESPONSES: Record<string, ResponseSpec> = {
     content: json(drfDetail, { denied: { summary: 'Permission denied', value: { detail: DRF.permissionDenied } } }),
   },
   DrfNotFound: {
-    description: 'No such record (or a page past the last one: `Invalid page.`).',
+    description:
+      'No such record (or a page past the last one: `Invalid page.`; or a `?format=` no renderer has: `Not found.`).',
     source: 'framework',
-    headers: ALLOW_HEADER,
+    headers: {
+      ...ALLOW_HEADER,
+      ...hint(false, 'on a path one typo from a literal route, `not-found; did you mean …`.'),
+    },
     content: json(drfDetail, {
       record: { summary: 'Unknown record', value: { detail: DRF.notFound } },
       page: { summary: 'Page out of range', value: { detail: DRF.invalidPage } },
@@ -119,8 +145,16 @@ export const DRF_RESPONSES: Record<string, ResponseSpec> = {
       put: { summary: 'PUT on a view without it', value: { detail: DRF.methodNotAllowed('PUT') } },
     }),
   },
+  DrfNotAcceptable: {
+    description:
+      'Content negotiation found no renderer for the Accept header (or `?format=json` with an Accept only the browsable API satisfies). Before authentication; always compact JSON (finalize_response falls back to the first renderer).',
+    source: 'framework',
+    headers: ALLOW_HEADER,
+    content: json(drfDetail, { csv: { summary: 'Accept: text/csv', value: { detail: DRF.notAcceptable } } }),
+  },
   DrfUnsupportedMediaType: {
-    description: 'A body whose Content-Type is not application/json (DRF’s JSONParser only).',
+    description:
+      "A body whose Content-Type no parser takes: DRF's defaults parse JSON, form and multipart bodies (JSON only where the scenario's `drf.parsers` is `json-only`).",
     source: 'framework',
     headers: ALLOW_HEADER,
     content: json(drfDetail, {
@@ -138,8 +172,9 @@ export const DRF_RESPONSES: Record<string, ResponseSpec> = {
   },
   DrfHead: { description: 'The GET answer without its body.', source: 'framework', headers: ALLOW_HEADER },
   DjangoNotFoundPage: {
-    description: "No URL pattern matches: Django's HTML 404 page (DEBUG off).",
+    description: "No URL pattern matches: Django's HTML 404 page (DEBUG off), `text/html; charset=utf-8`.",
     source: 'framework',
+    headers: hint(false, '`no-route; closest: …`, the routes nearest to the path.'),
     content: {
       'text/html': {
         schema: z.string(),
@@ -150,12 +185,21 @@ export const DRF_RESPONSES: Record<string, ResponseSpec> = {
   DjangoAppendSlash: {
     description: 'APPEND_SLASH: the path matches only with a trailing slash; a permanent redirect to it, query kept.',
     source: 'framework',
-    headers: { Location: { description: 'The same path with its slash.', schema: z.string(), required: true } },
+    headers: {
+      Location: { description: 'The same path with its slash.', schema: z.string(), required: true },
+      ...hint(true, '`append-slash; …`, what Python requests and fetch each do with the redirect.'),
+    },
   },
   DrfInjectedFault: {
     description:
-      "An error injected by a scenario fault or X-Mock-Fault: DRF's body for the status, Django's HTML page for a 500, nginx's page for 502/504 (or the fault's own body).",
+      "An error injected by a scenario fault or X-Mock-Fault: DRF's body for the status, Django's HTML page for a 500, nginx's page for 502/504 (or the fault's own body). A 429 is DRF's Throttled with `Retry-After: 1` unless the fault sets its own headers.",
     source: 'assumption',
+    headers: {
+      'Retry-After': {
+        description: "A 429's wait in seconds (DRF's Throttled): 1, or the fault's own header.",
+        schema: z.string(),
+      },
+    },
     content: {
       'application/json': { schema: z.unknown() },
       'text/html': { schema: z.string() },
@@ -208,6 +252,27 @@ export function drfViewExtras(
         ]
       : []),
   ]
+}
+
+/**
+ * What every DRF view does with content negotiation (APIView.initial, before
+ * authentication): an Accept no renderer satisfies is 406, and every JSON
+ * answer of a view can be the browsable API's HTML page instead.
+ */
+export function drfNegotiated(api: ApiSpec): ApiSpec {
+  const withPage = mapResponses(api, (r, at) =>
+    r.content?.['application/json'] && !r.content['text/html'] && at.shared !== 'DrfNotAcceptable'
+      ? { ...r, content: { ...r.content, 'text/html': { schema: browsableApi } } }
+      : r,
+  )
+  return {
+    ...withPage,
+    operations: withPage.operations.map((op) =>
+      op.method === 'head' || op.responses['406']
+        ? op
+        : { ...op, responses: { ...op.responses, '406': 'DrfNotAcceptable' } },
+    ),
+  }
 }
 
 export const DRF_FALLBACKS = {

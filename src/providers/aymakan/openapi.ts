@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import type { ApiSpec, OperationSpec, ParameterSpec, ResponseSpec } from '../../core/openapi/spec.js'
-import { LARAVEL_FALLBACKS, LARAVEL_RESPONSES, laravelHeads } from '../../frameworks/laravel/openapi.js'
+import {
+  LARAVEL_BAD_OVERRIDE,
+  LARAVEL_FALLBACKS,
+  LARAVEL_RESPONSES,
+  laravelAnswers,
+  laravelHeads,
+  laravelOptions,
+} from '../../frameworks/laravel/openapi.js'
 import { documentedSuccess, documentedUpdateRequest, documentedValidationError } from './documented.js'
 import { aymakanRules, OPERATION } from './rules.js'
 import { ORDER_STATUSES, orderRecord, PAYMENT_METHODS, statusLabel } from './schemas.js'
@@ -163,6 +170,24 @@ const RESPONSES: Record<string, ResponseSpec> = {
 }
 
 const auth = { '401': 'AymakanUnauthenticated' }
+/** A POST may name another method in `_method` (Laravel's method override): routed by it, or refused before routing. */
+const overridable: Record<string, ResponseSpec | string> = {
+  '400': {
+    description: `A business rule refused the write; nothing changed. ${LARAVEL_BAD_OVERRIDE.description}`,
+    source: 'documented',
+    content: {
+      'application/json': {
+        schema: z.union([failure, LARAVEL_BAD_OVERRIDE.json]),
+        examples: {
+          override: { summary: '`{"_method": "P-UT"}`', value: LARAVEL_BAD_OVERRIDE.example, source: 'framework' },
+        },
+      },
+      'text/html': { schema: z.string() },
+    },
+  },
+  '405': 'LaravelMethodNotAllowed',
+}
+
 const write = (operation: string, body: z.ZodType, source: 'documented' | 'assumption', example?: unknown) => ({
   rules: rulesOf(operation),
   requestBody: {
@@ -186,6 +211,11 @@ const write = (operation: string, body: z.ZodType, source: 'documented' | 'assum
     '422': 'AymakanValidationError',
     ...auth,
   },
+})
+
+const withOverride = <W extends { responses: Record<string, ResponseSpec | string> }>(w: W): W => ({
+  ...w,
+  responses: { ...w.responses, ...overridable },
 })
 
 const q = (name: string, description: string, schema: z.ZodType): ParameterSpec => ({
@@ -220,7 +250,7 @@ const operations: OperationSpec[] = [
     summary: 'Create an order (on hold)',
     tags: ['Orders'],
     source: 'assumption',
-    ...write(OPERATION.create, createBody, 'assumption'),
+    ...withOverride(write(OPERATION.create, createBody, 'assumption')),
   },
   {
     method: 'put',
@@ -261,7 +291,7 @@ const operations: OperationSpec[] = [
   },
 ]
 
-export const aymakanApi: ApiSpec = {
+export const aymakanApi: ApiSpec = laravelAnswers({
   provider: 'aymakan',
   trailingSlash: 'ignored',
   title: 'Aymakan Fulfillment',
@@ -289,5 +319,5 @@ export const aymakanApi: ApiSpec = {
   responses: RESPONSES,
   fallbacks: LARAVEL_FALLBACKS,
   tags: [{ name: 'Orders', description: 'Orders of the fulfillment API.' }],
-  operations: [...operations, ...laravelHeads(operations)],
-}
+  operations: [...operations, ...laravelHeads(operations), ...laravelOptions(operations)],
+})

@@ -5,6 +5,7 @@ import {
   DRF_RESPONSES,
   DRF_SCHEMAS,
   drfCommonResponses,
+  drfNegotiated,
   drfPage,
   drfViewExtras,
   TOKEN_SCHEME,
@@ -329,7 +330,7 @@ const withPaging = (op: View['operations'][number]) =>
 // No APPEND_SLASH on Hamgam: a path with or without its slash is simply another URL.
 const { appendSlash: _appendSlash, ...withoutAppendSlash } = DRF_FALLBACKS
 
-export const hamgamApi: ApiSpec = {
+export const hamgamApi: ApiSpec = drfNegotiated({
   provider: 'hamgam',
   trailingSlash: 'exact',
   title: 'Hamgam',
@@ -374,4 +375,4 @@ export const hamgamApi: ApiSpec = {
       parameters: v.parameters,
     }),
   ]),
-}
+})

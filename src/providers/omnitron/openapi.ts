@@ -6,6 +6,7 @@ import {
   DRF_SCHEMAS,
   drfCommonResponses,
   drfFieldErrors,
+  drfNegotiated,
   drfPage,
   drfViewExtras,
   TOKEN_SCHEME,
@@ -366,7 +367,7 @@ const views: { operations: OperationSpec[]; path: string; id: string; name: stri
   },
 ]
 
-export const omnitronApi: ApiSpec = {
+export const omnitronApi: ApiSpec = drfNegotiated({
   provider: 'omnitron',
   trailingSlash: 'exact',
   title: 'Omnitron (Akinon)',
@@ -406,4 +407,4 @@ export const omnitronApi: ApiSpec = {
       ...(v.parameters && { parameters: v.parameters }),
     }),
   ]),
-}
+})
