@@ -246,12 +246,19 @@ function provoke(
       return withBody(JSON.stringify({ _method: 'DELETE' }))
     case '422':
       return withBody('{}')
-    case '404':
+    case '404': {
+      // DRF: a ?format= no renderer has is 404 on every view (OPTIONS on a detail view answers for any pk).
+      const noRenderer: Provoked = { method: verb, path: `${path.split('?')[0]}?format=xml`, headers: auth }
+      if (verb === 'OPTIONS') return noRenderer
       if (hasIds)
         return canned?.[2] !== undefined
           ? { ...withBody(JSON.stringify(canned[2])), path: lastIdGone() }
           : { method: verb, path: lastIdGone(), headers: auth }
-      return { method: verb, path: `${path.split('?')[0]}?page=999`, headers: auth }
+      // Omnitron's page number past the last page (`Invalid page.`); Hamgam's limit/offset paging has none.
+      if (provider === 'omnitron' && verb === 'GET')
+        return { method: verb, path: `${path.split('?')[0]}?page=999`, headers: auth }
+      return noRenderer
+    }
     case '400': {
       const special: Record<string, Provoked> = {
         'omnitron listOrders': { method: 'GET', path: '/api/i1/orders/?status=nope', headers: auth },

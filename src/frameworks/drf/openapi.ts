@@ -256,8 +256,9 @@ export function drfViewExtras(
 
 /**
  * What every DRF view does with content negotiation (APIView.initial, before
- * authentication): an Accept no renderer satisfies is 406, and every JSON
- * answer of a view can be the browsable API's HTML page instead.
+ * authentication): an Accept no renderer satisfies is 406, a `?format=` no
+ * renderer has is 404, and every JSON answer of a view can be the browsable
+ * API's HTML page instead.
  */
 export function drfNegotiated(api: ApiSpec): ApiSpec {
   const withPage = mapResponses(api, (r, at) =>
@@ -268,9 +269,9 @@ export function drfNegotiated(api: ApiSpec): ApiSpec {
   return {
     ...withPage,
     operations: withPage.operations.map((op) =>
-      op.method === 'head' || op.responses['406']
+      op.method === 'head'
         ? op
-        : { ...op, responses: { ...op.responses, '406': 'DrfNotAcceptable' } },
+        : { ...op, responses: { '404': 'DrfNotFound', ...op.responses, '406': 'DrfNotAcceptable' } },
     ),
   }
 }

@@ -98,6 +98,8 @@ export function laravelOptions(operations: readonly OperationSpec[]): OperationS
     summary: `${op.path}: the methods it serves`,
     tags: op.tags ?? [],
     source: 'framework',
+    // Answered by the router itself, before any middleware: no credentials needed.
+    authenticated: false,
     ...(op.parameters && { parameters: op.parameters.filter((p) => p.in === 'path') }),
     responses: {
       '200': {
