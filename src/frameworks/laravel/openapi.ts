@@ -100,7 +100,9 @@ export function laravelOptions(operations: readonly OperationSpec[]): OperationS
     source: 'framework',
     // Answered by the router itself, before any middleware: no credentials needed.
     authenticated: false,
-    ...(op.parameters && { parameters: op.parameters.filter((p) => p.in === 'path') }),
+    ...(op.parameters?.some((p) => p.in === 'path') && {
+      parameters: op.parameters.filter((p) => p.in === 'path'),
+    }),
     responses: {
       '200': {
         description: 'Empty body; the methods in Allow.',
