@@ -33,6 +33,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force && rm -rf /root/.npm /tmp/* \
  && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' \) -exec rm -f {} +
 COPY --from=build /app/dist ./dist
+COPY console ./console
+COPY openapi ./openapi
 # The scenarios live at /scenarios. Mount a folder of your own there: its files
 # layer over the bundled scenarios, so `extends: default` still works.
 COPY scenarios /scenarios

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { openapiRoutes } from './admin/openapi-routes.js'
 import { adminRoutes } from './admin/routes.js'
 import { controlLayer } from './control-layer.js'
 import type { MockEnv } from './core/context.js'
@@ -73,6 +74,7 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
     })
   }
 
+  app.route('/__mock', openapiRoutes(engine.providers, options.version ?? '0.0.0'))
   app.route(
     '/__mock',
     adminRoutes(engine, {

@@ -154,6 +154,7 @@ async function journalEntry(r: {
     headers: await redactHeaders(r.c.req.raw.headers, r.secrets),
     body: mock.body.length > 0 ? clipBytes(mock.body) : null,
     status: response.status,
+    responseHeaders: await redactHeaders(response.headers, r.secrets),
     responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
       ? null
       : clip(knownText(response) ?? (await response.clone().text())),

@@ -12,6 +12,7 @@ export type { MockEnv, RequestContext } from './core/context.js'
 export { MockEngine, type MockEvent } from './core/engine.js'
 export { CONNECTION_FAULTS } from './core/faults.js'
 export type { JournalEntry } from './core/journal.js'
+export type { OpenApiDocument } from './core/openapi/build.js'
 export { MockProblemError } from './core/problem.js'
 export type { Provider, SeedContext, StateOf, StoreOf } from './core/provider.js'
 export type { FieldErrors, Rule, RuleInfo, RuleSource } from './core/rules.js'
@@ -28,6 +29,7 @@ export {
 } from './create-mock.js'
 export { BUNDLED_SCENARIO_SOURCES } from './generated/scenarios.js'
 export { VERSION } from './generated/version.js'
+export { openApiDocuments, openApiYamlDocuments } from './openapi.js'
 export type {
   AymakanAddress,
   AymakanDb,

@@ -5,11 +5,16 @@ import { adminTokenGuard } from './auth.js'
 import { infoRoutes } from './info-routes.js'
 import { recordRoutes } from './record-routes.js'
 import { sessionRoutes } from './session-routes.js'
+import { addSessionRoutes } from './sessions-list.js'
 
 export const ADMIN_ROUTES = [
   'GET /__mock/health',
   'GET /__mock/scenarios',
   'GET /__mock/rules',
+  'GET /__mock/sessions',
+  'GET /__mock/openapi',
+  'GET /__mock/openapi/<provider>.json',
+  'GET /__mock/openapi/<provider>.yaml',
   'POST /__mock/reset',
   'GET /__mock/state',
   'PUT /__mock/state',
@@ -46,6 +51,7 @@ export function adminRoutes(engine: MockEngine, options: AdminOptions): Hono {
   )
   admin.route('/', sessionRoutes(engine, options.maxBodyBytes))
   admin.route('/', recordRoutes(engine))
+  addSessionRoutes(admin, engine)
 
   admin.all('*', (c) =>
     problemResponse({

@@ -20,6 +20,8 @@ export interface JournalEntry {
   headers: Record<string, string>
   body: string | null
   status: number
+  /** The answer's headers (credentials redacted), the mock's own X-Mock-* included. */
+  responseHeaders: Record<string, string>
   responseBody: string | null
   durationMs: number
   /** Business rules that fired (GET /__mock/rules explains each id). */
@@ -205,6 +207,11 @@ export class Journal {
     this.#entries.length = 0
     this.#bytes = 0
     return n
+  }
+
+  /** Requests ever recorded, including those the ring buffer or a clear dropped. */
+  get total(): number {
+    return this.#next - 1
   }
 
   get size(): number {

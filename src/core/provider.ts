@@ -2,6 +2,7 @@ import type { Faker } from '@faker-js/faker'
 import type { Hono } from 'hono'
 import type { z } from 'zod'
 import type { MockEnv } from './context.js'
+import type { ApiSpec } from './openapi/spec.js'
 import type { Rule } from './rules.js'
 import type { StoreKey } from './store.js'
 import type { Table } from './table.js'
@@ -51,6 +52,8 @@ export interface Provider<
    * a request body would be. Default 512.
    */
   readonly maxJsonDepth?: number
+  /** Its operations, for its OpenAPI document (GET /__mock/openapi/<name>.json). */
+  readonly openapi?: ApiSpec
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds providers of every section and store type

@@ -107,6 +107,11 @@ export class SessionCache {
     return n
   }
 
+  /** Every session (pending seeds included), least recently used first. */
+  entries(): IterableIterator<Promise<Session>> {
+    return this.#entries.values()
+  }
+
   get size(): number {
     return this.#entries.size
   }

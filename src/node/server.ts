@@ -5,6 +5,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { bodyTooLarge } from '../core/body.js'
 import { CONNECTION_FAULT_HEADER, type ConnectionFault } from '../core/faults.js'
 import { breakConnection } from './connection-faults.js'
+import { consolePage } from './console-routes.js'
 import { type CreateAppOptions, createApp, type MockApp } from './index.js'
 import { LightweightResponse } from './lightweight-response.js'
 
@@ -33,6 +34,8 @@ export interface RunningServer {
 function withConnectionFaults(app: MockApp) {
   return async (request: Request, env: HttpBindings | Http2Bindings) => {
     const incoming = env.incoming as IncomingMessage
+    const page = consolePage(request) // the console and docs page: standalone server only
+    if (page) return page
     const response = await app.fetch(request, {
       ...env,
       mockReadBody: (limit: number, tooLarge?: (limit: number) => Response) => readIncoming(incoming, limit, tooLarge),

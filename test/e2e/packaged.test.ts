@@ -82,6 +82,12 @@ describe('the packed tarball, installed with production dependencies only', () =
     expect(files).toContain('dist/index.d.ts')
     expect(files).toContain('scenarios/default.yaml')
     expect(files).toContain('scenarios/scenario.schema.json')
+    for (const p of ['omnitron', 'hamgam', 'aymakan']) {
+      expect(files).toContain(`openapi/${p}.json`)
+      expect(files).toContain(`openapi/${p}.yaml`)
+    }
+    expect(files).toContain('console/index.html')
+    expect(files).toContain('console/console.js')
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
   })
 
@@ -100,5 +106,20 @@ describe('the packed tarball, installed with production dependencies only', () =
     })
     expect(res.status).toBe(200)
     expect((await res.json()).is_send).toBe(true)
+  })
+
+  it('serves the console, the docs page with Swagger UI from its own dependency, and the documents', async () => {
+    for (const [path, type] of [
+      ['/__mock/ui', 'text/html'],
+      ['/__mock/ui/console.js', 'text/javascript'],
+      ['/__mock/docs', 'text/html'],
+      ['/__mock/docs/swagger-ui-bundle.js', 'text/javascript'],
+      ['/__mock/openapi/aymakan.yaml', 'application/yaml'],
+    ] as const) {
+      const page = await fetch(`${cli.url}${path}`)
+      expect(page.status, path).toBe(200)
+      expect(page.headers.get('content-type')).toContain(type)
+    }
+    expect(existsSync(join(installed, 'swagger-ui-dist', 'swagger-ui-bundle.js'))).toBe(true)
   })
 })

@@ -10,13 +10,18 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/node/index.js'
+
+import { SessionCache } from '../../src/core/sessions.js'
+import { createApp, openApiDocuments } from '../../src/node/index.js'
+
 import { documentedUpdateRequest } from '../fixtures/aymakan-docs.js'
 import { documentedBulkRequest, documentedItemRequest } from '../fixtures/omnitron-docs.js'
+import { OpenApiChecker } from '../support/openapi-check.js'
 
 // Sized for `npm test` (a few seconds in all); `npm run fuzz` sets FUZZ_RUNS=2000.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25)
 const app = createApp()
+const openapi = new OpenApiChecker(openApiDocuments())
 
 type Provider = 'omnitron' | 'hamgam' | 'aymakan'
 interface Endpoint {
@@ -311,6 +316,19 @@ describe.each(ENDPOINTS.map((e) => [`${e.provider} ${e.methods.join('|')} ${e.pa
             formatOk(endpoint.provider, res, text),
             `${r.method} ${path} → ${res.status} ${res.headers.get('content-type')} ${text.slice(0, 200)}`,
           ).toBe(true)
+          // Whatever came in, the answer is one the provider's OpenAPI document describes.
+          const entry = (await app.engine.sessions.peek(SessionCache.key('default', session)))?.journal.list({
+            limit: 1,
+          })[0]
+          const checked = openapi.check(endpoint.provider, {
+            method: r.method,
+            path,
+            status: res.status,
+            headers: res.headers,
+            body: text,
+            ...(entry?.unmatched && { unmatched: true }),
+          })
+          expect(checked.errors, `${r.method} ${path}${query}`).toEqual([])
           if (res.status >= 300) {
             const after = JSON.stringify(
               (await (await app.request('/__mock/state', { headers: { 'X-Mock-Session': session } })).json()).state,

@@ -5,10 +5,14 @@
  * client per provider and must see the same status and body on both.
  */
 import { randomUUID } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe } from 'vitest'
+
+import { SessionCache } from '../../src/core/sessions.js'
 import { createHandlers } from '../../src/msw.js'
-import { createApp, type MockApp, type RunningServer, startServer } from '../../src/node/index.js'
+import { createApp, type MockApp, openApiDocuments, type RunningServer, startServer } from '../../src/node/index.js'
+import { OpenApiChecker } from './openapi-check.js'
 
 export const AUTH = { Authorization: 'Token omnitron-test-token' }
 export const JSON_HEADERS = { ...AUTH, 'Content-Type': 'application/json' }
@@ -44,18 +48,77 @@ export const MSW_BASES: Record<ProviderName, string> = {
   aymakan: 'https://dev-fc-api.aymakan.net',
 }
 
-function makeClient(base: string, options: ClientOptions = {}): Client {
+let checker: OpenApiChecker | undefined
+
+/** `<provider> <operationId> <status>` (or `<provider> fallback:<name>`) of every answer checked in this file. */
+export const checkedAnswers = new Set<string>()
+
+/**
+ * Every answer a contract case gets is checked against the provider's OpenAPI
+ * document (the session's journal says whether a fault or no route made it),
+ * so the document cannot drift from what the mock does.
+ */
+async function checkAgainstDocument(
+  base: string,
+  app: MockApp,
+  provider: ProviderName,
+  url: URL,
+  method: string,
+  headers: Headers,
+  res: Response,
+  followed: boolean,
+): Promise<void> {
+  checker ??= new OpenApiChecker(openApiDocuments())
+  const engine = app.engine
+  const key = SessionCache.key(
+    headers.get('x-mock-scenario') ?? engine.defaultScenario,
+    headers.get('x-mock-session') ?? 'default',
+  )
+  const prefix = new URL(base).pathname.replace(/\/$/, '')
+  const mounted = url.pathname.slice(prefix.length) || '/'
+  const session = await engine.sessions.peek(key)?.catch(() => undefined)
+  // A followed redirect: the answer is the last request's (over MSW `res.url` stays the one asked for).
+  const entry = session?.journal
+    .list()
+    .findLast((e) => e.status === res.status && (followed || (e.method === method && e.path === mounted)))
+  const checked = checker.check(provider, {
+    method: followed && entry ? entry.method : method,
+    path: followed && entry ? entry.path : mounted,
+    status: res.status,
+    headers: res.headers,
+    body: await res.clone().text(),
+    ...(entry?.fault && { fault: entry.fault.kind }),
+    ...(entry?.unmatched && { unmatched: true }),
+  })
+  checkedAnswers.add(`${provider} ${checked.matched}`)
+  // OPENAPI_COVERAGE=<file>: which documented operation and status each answer was, for a coverage count.
+  if (process.env.OPENAPI_COVERAGE) appendFileSync(process.env.OPENAPI_COVERAGE, `${provider} ${checked.matched}\n`)
+  if (checked.errors.length > 0)
+    throw new Error(`the answer is not what the OpenAPI document says:\n  ${checked.errors.join('\n  ')}`)
+}
+
+function makeClient(base: string, provider: ProviderName, app: MockApp, options: ClientOptions = {}): Client {
   const session = options.session ?? randomUUID()
   const control: Record<string, string> = {
     'X-Mock-Session': session,
     ...(options.scenario !== undefined && { 'X-Mock-Scenario': options.scenario }),
   }
-  const client = (path: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, {
-      redirect: 'manual',
-      ...init,
-      headers: { ...control, ...options.headers, ...(init.headers as Record<string, string> | undefined) },
-    })
+  const client = async (path: string, init: RequestInit = {}) => {
+    const headers = { ...control, ...options.headers, ...(init.headers as Record<string, string> | undefined) }
+    const url = new URL(`${base}${path}`)
+    const res = await fetch(url, { redirect: 'manual', ...init, headers })
+    await checkAgainstDocument(
+      base,
+      app,
+      provider,
+      url,
+      (init.method ?? 'GET').toUpperCase(),
+      new Headers(headers),
+      res,
+      (init.redirect ?? 'manual') !== 'manual' && res.status < 300,
+    )
+    return res
+  }
   return Object.assign(client, { session, base, ...(options.scenario !== undefined && { scenario: options.scenario }) })
 }
 
@@ -72,7 +135,7 @@ export function forEachTransport(
       transport = {
         name: 'http',
         app: server.app,
-        client: (provider, options) => makeClient(`${server.url}/${provider}`, options),
+        client: (provider, options) => makeClient(`${server.url}/${provider}`, provider, server.app, options),
         admin: (path, init) => fetch(`${server.url}/__mock${path}`, init),
       }
     })
@@ -86,7 +149,7 @@ export function forEachTransport(
     const transport: Transport = {
       name: 'msw',
       app,
-      client: (provider, options) => makeClient(MSW_BASES[provider], options),
+      client: (provider, options) => makeClient(MSW_BASES[provider], provider, app, options),
       admin: async (path, init) => app.request(`/__mock${path}`, init),
     }
     beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }))

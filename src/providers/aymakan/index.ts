@@ -1,6 +1,7 @@
 import { defineProvider } from '../../core/provider.js'
 import { laravelErrorResponse } from '../../frameworks/laravel/errors.js'
 import { PHP_JSON_DEPTH } from '../../frameworks/laravel/php-json.js'
+import { aymakanApi } from './openapi.js'
 import { API_KEY_HEADERS, aymakanRoutes } from './routes.js'
 import { aymakanRules } from './rules.js'
 import { aymakanSection } from './schemas.js'
@@ -22,4 +23,5 @@ export const aymakan = defineProvider({
   errorResponse: laravelErrorResponse,
   rules: aymakanRules,
   maxJsonDepth: PHP_JSON_DEPTH,
+  openapi: aymakanApi,
 })

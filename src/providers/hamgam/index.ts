@@ -2,6 +2,7 @@ import { defineProvider } from '../../core/provider.js'
 import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { MAX_NESTING } from '../../frameworks/drf/python-json.js'
+import { hamgamApi } from './openapi.js'
 import { hamgamRoutes } from './routes.js'
 import { hamgamRules } from './rules.js'
 import { hamgamSection } from './schemas.js'
@@ -27,4 +28,5 @@ export const hamgam = defineProvider({
   errorResponse: drfErrorResponse,
   rules: hamgamRules,
   maxJsonDepth: MAX_NESTING,
+  openapi: hamgamApi,
 })

@@ -2,6 +2,7 @@ import { defineProvider } from '../../core/provider.js'
 import { TOKEN_AUTH_HEADERS } from '../../frameworks/drf/auth.js'
 import { drfErrorResponse } from '../../frameworks/drf/errors.js'
 import { MAX_NESTING } from '../../frameworks/drf/python-json.js'
+import { omnitronApi } from './openapi.js'
 import { omnitronRoutes } from './routes.js'
 import { omnitronRules } from './rules.js'
 import { omnitronSection } from './schemas.js'
@@ -23,4 +24,5 @@ export const omnitron = defineProvider({
   errorResponse: drfErrorResponse,
   rules: omnitronRules,
   maxJsonDepth: MAX_NESTING,
+  openapi: omnitronApi,
 })

@@ -97,7 +97,7 @@ const itemFields = perObject(
 )
 
 /** The bulk endpoint's entry parameters: a subset of the item's. */
-const BULK_FIELDS = [
+export const BULK_FIELDS = [
   'status',
   'invoice_number',
   'invoice_date',
