@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker'
 import { instantFromDate } from '../../core/clock.js'
+import { freeKeys } from '../../core/free-keys.js'
 import type { SeedContext } from '../../core/provider.js'
 import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
@@ -87,12 +88,19 @@ export async function seedHamgam(
     const p = raw as Partial<PaymentRecord> & { id: number; order: number }
     return over(fakePayment(p.id, p.order, faker, refDate, s), p)
   })
-  let itemId = GENERATED_ITEM_ID
+  const orderId = freeKeys(
+    GENERATED_ORDER_ID,
+    orders.map((o) => o.id),
+  )
+  const itemId = freeKeys(
+    GENERATED_ITEM_ID,
+    items.map((it) => it.id),
+  )
   for (let i = 0; i < s.generate.orders; i++) {
-    const order = fakeOrder(GENERATED_ORDER_ID + i, faker, refDate, s)
+    const order = fakeOrder(orderId(), faker, refDate, s)
     orders.push(order)
     for (let k = 0; k < s.generate.itemsPerOrder; k++) {
-      items.push(fakeItem(itemId++, order.id, faker.helpers.arrayElement(s.products), faker, refDate))
+      items.push(fakeItem(itemId(), order.id, faker.helpers.arrayElement(s.products), faker, refDate))
     }
   }
 

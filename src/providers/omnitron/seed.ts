@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker'
 import { instantFromDate } from '../../core/clock.js'
+import { freeKeys } from '../../core/free-keys.js'
 import type { SeedContext } from '../../core/provider.js'
 import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
@@ -56,11 +57,18 @@ export async function seedOmnitron(
   for (const o of section?.orders ?? []) orders.push({ ...fakeOrder(o.pk, faker, refDate), ...o })
   for (const it of section?.orderItems ?? []) items.push({ ...fakeItem(it.pk, it.order, faker, refDate), ...it })
   const generate = section?.generate ?? { orders: 0, itemsPerOrder: 0 }
-  let itemPk = GENERATED_ITEM_PK
+  const orderPk = freeKeys(
+    GENERATED_ORDER_PK,
+    orders.map((o) => o.pk),
+  )
+  const itemPk = freeKeys(
+    GENERATED_ITEM_PK,
+    items.map((it) => it.pk),
+  )
   for (let i = 0; i < generate.orders; i++) {
-    const order = fakeOrder(GENERATED_ORDER_PK + i, faker, refDate)
+    const order = fakeOrder(orderPk(), faker, refDate)
     orders.push(order)
-    for (let k = 0; k < generate.itemsPerOrder; k++) items.push(fakeItem(itemPk++, order.pk, faker, refDate))
+    for (let k = 0; k < generate.itemsPerOrder; k++) items.push(fakeItem(itemPk(), order.pk, faker, refDate))
   }
 
   const orderItems = new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] })

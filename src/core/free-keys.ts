@@ -1,0 +1,15 @@
+/**
+ * Keys for generated records: counting up from `start`, skipping every key a
+ * scenario's own records already use (a snapshot of real records may well
+ * hold an id in the generated range; two records of one key would fail the
+ * session's seed).
+ */
+export function freeKeys(start: number, used: Iterable<number>): () => number {
+  const taken = new Set(used)
+  let next = start
+  return () => {
+    while (taken.has(next)) next++
+    taken.add(next)
+    return next++
+  }
+}
