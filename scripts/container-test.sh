@@ -52,7 +52,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; } \
     >/tmp/container-test-apt.log 2>&1 || cannot_run "apt-get install ${missing[*]} failed (log: /tmp/container-test-apt.log)"
 fi
-[ -d node_modules/typescript ] || cannot_run "run npm ci first (the checks read the documented examples from test/fixtures)"
+[ -d node_modules/typescript ] || cannot_run "run npm ci first (the checks read the documented examples from src/providers/omnitron/documented.ts with typescript)"
 
 work=$(mktemp -d /tmp/container-test.XXXXXX)
 id=$$
@@ -180,7 +180,7 @@ no_dev_files() {
     const fs = require("fs"), path = require("path")
     const bad = process.argv.slice(1).filter((d) => fs.existsSync("/app/node_modules/" + d))
     const top = fs.readdirSync("/app").sort().join(" ")
-    if (top !== "dist node_modules package-lock.json package.json") bad.push("/app holds: " + top)
+    if (top !== "console dist node_modules openapi package-lock.json package.json") bad.push("/app holds: " + top)
     const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)])
     for (const f of [...walk("/app/dist"), ...walk("/scenarios")])

@@ -14,7 +14,7 @@ if (!base) {
   process.exit(2)
 }
 
-const source = readFileSync(new URL('../test/fixtures/omnitron-docs.ts', import.meta.url), 'utf8')
+const source = readFileSync(new URL('../src/providers/omnitron/documented.ts', import.meta.url), 'utf8')
 const { outputText } = ts.transpileModule(source, {
   compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
 })
