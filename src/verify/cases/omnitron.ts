@@ -1,3 +1,4 @@
+import { documentedItemRequest } from '../../providers/omnitron/documented.js'
 import type { ContractCase, ProviderCases, RecordSet } from './types.js'
 
 /**
@@ -135,30 +136,7 @@ const cases: ContractCase[] = [
       method: 'PATCH',
       path: '/api/v1/order_items/{item}/',
       headers: JSON_AUTH,
-      body: {
-        status: '450',
-        extra_field: { processing_notes: 'Special handling required', customer_preference: 'Fragile package' },
-        attributes: { gift_wrap: true, priority_shipping: true },
-        attributes_kwargs: {
-          gift_wrap: { message: 'Happy Birthday', paper_color: 'gold' },
-          priority_shipping: { reason: 'Time-sensitive delivery', expedited: true },
-        },
-        tracking_number: 'TRACK789012',
-        defined_tracking_url: 'https://tracking.fastexpress.com/TRACK789012',
-        defined_shipping_company: 'FastExpress',
-        invoice_number: 'INV789012',
-        invoice_date: '2025-01-24T14:30:00Z',
-        e_archive_url: 'https://example.com/invoices/789012',
-        carrier_shipping_code: 'FAST-789012',
-        shipping_company: 'FastExpress',
-        shipped_date: '2025-01-24T15:00:00Z',
-        delivered_date: '2025-01-26T10:00:00Z',
-        estimated_delivery_date: '2025-01-26',
-        cancel_status: null,
-        parent: null,
-        data_source: null,
-        shipping_option_group: null,
-      },
+      body: documentedItemRequest, // the documented example itself
     },
     expect: { status: 200, body: { pk: 1340653, status: '450', tracking_number: 'TRACK789012' } },
   },
