@@ -128,7 +128,7 @@ export function omnitronRoutes() {
     async patch(c) {
       const parsed = await readDrfData(c)
       if (!parsed.ok) return parsed.response
-      const result = bulkStatusUpdate(writeContext(c), parsed.data as never)
+      const result = bulkStatusUpdate(writeContext(c), parsed.data)
       return drfJson(result.status, result.body)
     },
   })
