@@ -1,4 +1,4 @@
-import type { Instant } from '../../core/clock.js'
+import { civilFromDays, daysFromCivil, daysInMonth, type Instant, isLeapYear } from '../../core/clock.js'
 
 /**
  * Dates and datetimes as Django 4+/5 parses them on Python 3.11+:
@@ -27,31 +27,8 @@ export interface Parsed {
   offsetMicros?: number
 }
 
-const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-export const daysIn = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!)
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y
-  const era = Math.floor(yy / 400)
-  const yoe = yy - era * 400
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
-}
-
-export function civilFromDays(z: number): [number, number, number] {
-  const zz = z + 719468
-  const era = Math.floor(zz / 146097)
-  const doe = zz - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp + (mp < 10 ? 3 : -9)
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d]
-}
+// Calendar arithmetic is core's (days_from_civil and back): one implementation, no Date.UTC.
+const daysIn = daysInMonth
 
 const validDate = (y: number, m: number, d: number) =>
   y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
@@ -133,7 +110,7 @@ function isoWeekToGregorian(year: number, week: number, day: number): [number, n
   if (week === 53) {
     // ISO years with 53 weeks start on a Thursday, or a Wednesday in a leap year.
     const firstWeekday = (((daysFromCivil(year, 1, 1) + 3) % 7) + 7) % 7 // 0 = Monday
-    if (!(firstWeekday === 3 || (firstWeekday === 2 && isLeap(year)))) return undefined
+    if (!(firstWeekday === 3 || (firstWeekday === 2 && isLeapYear(year)))) return undefined
   }
   if (day < 1 || day > 7) return undefined
   const jan4 = daysFromCivil(year, 1, 4)
