@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { globToRegExp } from './journal.js'
+import { globToRegExp, type PathMatcher } from './journal.js'
 import type { Problem } from './problem.js'
 
 /**
@@ -44,7 +44,11 @@ export const faultSchema = z
       .object({
         provider: z.string().optional(),
         method: z.string().optional(),
-        path: z.string().optional().describe('A glob (`*`) or /regex/ over the path relative to the provider.'),
+        path: z
+          .string()
+          .refine(compiles, { message: 'not a glob (`*`) or a /regex/ in RE2 syntax' })
+          .optional()
+          .describe('A glob (`*`) or /regex/ over the path relative to the provider.'),
         headers: z
           .record(z.string(), z.string())
           .optional()
@@ -163,7 +167,7 @@ export class FaultState {
       const m = f.match
       if (m.provider !== undefined && m.provider !== req.provider) continue
       if (m.method !== undefined && m.method.toUpperCase() !== req.method) continue
-      if (m.path !== undefined && !globToRegExp(m.path).test(req.path)) continue
+      if (m.path !== undefined && !pathMatcher(f).test(req.path)) continue
       if (m.headers && !Object.entries(m.headers).every(([k, v]) => req.headers.get(k) === v)) continue
       if (m.query && !Object.entries(m.query).every(([k, v]) => req.query.getAll(k).includes(v))) continue
       if (m.body && !matchesBody(body(), m.body)) continue
@@ -185,6 +189,24 @@ function toApplied(f: FaultSpec, random: () => number): AppliedFault {
     ...(f.connection && { connection: f.connection }),
     ...(f.headers && { headers: f.headers }),
     when: f.when,
+  }
+}
+
+/** A fault's path pattern, compiled once per fault (not per request: RE2JS compiles are not free). */
+const matchers = new WeakMap<FaultSpec, PathMatcher>()
+function pathMatcher(f: FaultSpec): PathMatcher {
+  let matcher = matchers.get(f)
+  if (!matcher) matchers.set(f, (matcher = globToRegExp(f.match.path!)))
+  return matcher
+}
+
+/** Whether a pattern compiles, so a bad one is a scenario error at load, never a failure at request time. */
+function compiles(pattern: string): boolean {
+  try {
+    globToRegExp(pattern)
+    return true
+  } catch {
+    return false
   }
 }
 
