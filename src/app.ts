@@ -5,7 +5,7 @@ import { controlLayer } from './control-layer.js'
 import type { MockEnv } from './core/context.js'
 import type { MockEngine } from './core/engine.js'
 import { problemResponse } from './core/problem.js'
-import { rebuiltWith } from './core/respond.js'
+import { toTransport } from './core/respond.js'
 
 export interface RequestLogEntry {
   method: string
@@ -47,15 +47,16 @@ export function buildApp(engine: MockEngine, options: AppOptions = {}): Hono<Moc
   const app = new Hono<MockEnv>({ strict: true })
   const maxSize = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
 
-  if (options.responseClass) {
-    const ctor = options.responseClass
-    app.use('*', async (c, next) => {
-      await next()
-      const response = c.res
-      c.res = undefined as never // replace, not merge: Hono's setter would rebuild with the platform's Response
-      c.res = rebuiltWith(response, ctor)
-    })
-  }
+  // The app's edge: the mock's own answers (MockResponse) leave as the transport's Response class.
+  const ctor = options.responseClass
+  app.use('*', async (c, next) => {
+    await next()
+    const response = c.res
+    const out = toTransport(response, ctor)
+    if (out === response) return
+    c.res = undefined as never // replace, not merge: Hono's setter would rebuild with the platform's Response
+    c.res = out
+  })
 
   if (options.onRequest) {
     const log = options.onRequest

@@ -1,19 +1,77 @@
-/**
- * Responses whose body text the mock keeps: the journal records what was sent
- * without cloning and re-reading a stream, and adding a header never copies
- * the body. Every provider and mock-level answer is built here.
- */
-const texts = new WeakMap<Response, string>()
+import { PlainHeaders } from './plain-headers.js'
 
+/**
+ * The mock's own answers. Every provider and mock-level answer is built by
+ * `textResponse`: status, a PlainHeaders list and the body text, with no
+ * platform Response behind it until something asks for its body. Building an
+ * undici Response (its body stream, its Headers) was the largest single cost
+ * of a provider answer, and the app's edge rebuilt it anyway: the Node server
+ * with node-server's lightweight class, the MSW adapter and `app.fetch` with
+ * the platform's (`toTransport`). So the journal reads the text without
+ * cloning a stream, and adding a header never copies anything.
+ *
+ * It is a Response to everything that holds one: `instanceof Response`,
+ * status, headers, and (built on first use) body, text(), json(), clone().
+ */
+export class MockResponse {
+  readonly status: number
+  readonly statusText: string
+  readonly headers: PlainHeaders
+  /** The body as sent; null for none. */
+  readonly bodyText: string | null
+  #platform: Response | undefined
+
+  constructor(text: string | null, init: ResponseInit = {}) {
+    // The checks the Response constructor makes (Fetch "initialize a response").
+    const status = init.status ?? 200
+    if (!Number.isInteger(status) || status < 200 || status > 599)
+      throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`)
+    if (text !== null && (status === 204 || status === 205 || status === 304))
+      throw new TypeError(`Response constructor: Invalid response status code ${status}`)
+    this.status = status
+    this.statusText = init.statusText ?? ''
+    this.headers = new PlainHeaders(init.headers)
+    // Fetch "extract a body": a string body's default type.
+    if (text !== null && !this.headers.has('content-type')) this.headers.set('content-type', 'text/plain;charset=UTF-8')
+    this.bodyText = text
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300
+  }
+
+  /** The same answer as a platform (or another) Response class, built once. */
+  platform(): Response {
+    this.#platform ??= new Response(this.bodyText, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: [...this.headers],
+    })
+    return this.#platform
+  }
+}
+
+// The rest of the Response interface, through the platform answer built on first use.
+Object.setPrototypeOf(MockResponse.prototype, Response.prototype)
+for (const k of ['body', 'bodyUsed', 'redirected', 'type', 'url'] as const)
+  Object.defineProperty(MockResponse.prototype, k, {
+    get(this: MockResponse) {
+      return this.platform()[k]
+    },
+  })
+for (const k of ['arrayBuffer', 'blob', 'bytes', 'clone', 'formData', 'json', 'text'] as const)
+  Object.defineProperty(MockResponse.prototype, k, {
+    value(this: MockResponse) {
+      return (this.platform() as unknown as Record<string, () => unknown>)[k]!()
+    },
+  })
 export function textResponse(text: string | null, init: ResponseInit): Response {
-  const response = new Response(text, init)
-  if (text !== null) texts.set(response, text)
-  return response
+  return new MockResponse(text, init) as unknown as Response
 }
 
 /** The body text of a response built by `textResponse`, if it was one. */
 export function knownText(response: Response): string | undefined {
-  return texts.get(response)
+  return response instanceof MockResponse && response.bodyText !== null ? response.bodyText : undefined
 }
 
 /** Sets headers on a response; one whose headers are immutable (Response.error(), a fetched one) is rebuilt. */
@@ -21,27 +79,37 @@ export function withHeaders(response: Response, headers: Record<string, string>)
   try {
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v)
     return response
-  } catch {
+  } catch (error) {
+    if (response instanceof MockResponse) throw error // an invalid header: as the platform's Headers would
     const merged = new Headers(response.headers)
     for (const [k, v] of Object.entries(headers)) merged.set(k, v)
-    const text = texts.get(response)
-    const init = { status: response.status, statusText: response.statusText, headers: merged }
-    return text !== undefined ? textResponse(text, init) : new Response(response.body, init)
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged })
   }
 }
 
 /**
- * The same answer built with another Response class (a transport's own, see
- * AppOptions.responseClass). Headers go in as a plain object, which
- * node-server writes without building a Headers list.
+ * The answer as a transport hands it on: with `ctor` (node-server's
+ * lightweight Response, AppOptions.responseClass) the text and a plain header
+ * object, which node-server writes straight to the socket; otherwise the
+ * platform's Response. Responses not built here (Hono's c.json in the
+ * admin API) pass through: node-server streams them as they are.
  */
-export function rebuiltWith(response: Response, ctor: typeof Response): Response {
-  if (response.constructor === ctor) return response
-  const text = texts.get(response)
-  const headers: Record<string, string> = {}
-  for (const [k, v] of response.headers) headers[k] = v
-  const init = { status: response.status, statusText: response.statusText, headers }
-  const rebuilt = new ctor(text ?? response.body, init)
-  if (text !== undefined) texts.set(rebuilt, text)
-  return rebuilt
+export function toTransport(response: Response, ctor?: typeof Response): Response {
+  if (!(response instanceof MockResponse)) return response
+  if (!ctor || response.headers.has('set-cookie')) return response.platform()
+  const out = new ctor(response.bodyText, { status: response.status, headers: response.headers.toObject() })
+  origins.set(out, response)
+  return out
+}
+
+/** Transport answers made by `toTransport` with a class of their own, and the answer each was made from. */
+const origins = new WeakMap<Response, MockResponse>()
+
+/**
+ * A header of an answer the app handed out, read without making the
+ * transport's class build its Headers (node-server's would, and then write
+ * the answer through them instead of its plain-object path).
+ */
+export function answerHeader(response: Response, name: string): string | null {
+  return (origins.get(response) ?? response).headers.get(name)
 }

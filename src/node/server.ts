@@ -4,6 +4,7 @@ import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { bodyTooLarge } from '../core/body.js'
 import { CONNECTION_FAULT_HEADER, type ConnectionFault } from '../core/faults.js'
+import { answerHeader } from '../core/respond.js'
 import { breakConnection } from './connection-faults.js'
 import { consolePage } from './console-routes.js'
 import { type CreateAppOptions, createApp, type MockApp } from './index.js'
@@ -40,7 +41,7 @@ function withConnectionFaults(app: MockApp) {
       ...env,
       mockReadBody: (limit: number, tooLarge?: (limit: number) => Response) => readIncoming(incoming, limit, tooLarge),
     })
-    const fault = response.headers.get(CONNECTION_FAULT_HEADER)
+    const fault = answerHeader(response, CONNECTION_FAULT_HEADER)
     if (!fault) return response
     breakConnection(env.incoming as IncomingMessage, fault as ConnectionFault)
     return RESPONSE_ALREADY_SENT
