@@ -37,10 +37,14 @@ describe('bench smoke run', () => {
     ]) {
       expect(results.cases[name].requests, name).toBeGreaterThan(0)
       expect(results.cases[name].errors + results.cases[name].non2xx, name).toBe(0)
+      // The server's CPU time per request is read from /proc beside each throughput figure.
+      expect(results.cases[name].cpuUsPerRequest, name).toBeGreaterThan(0)
     }
     expect(results.cases.sessions.kept).toBe(results.cases.sessions.cap)
     expect(results.cases.inProcess.mockMeanUs).toBeGreaterThan(0)
-    expect(results.targets).toHaveLength(8)
+    expect(results.targets.map((t: { target: string }) => t.target)).toHaveLength(14)
+    // WireMock is never started by the smoke run, and the report says why.
+    expect(results.wiremock).toMatch(/^not run: /)
     expect(readFileSync(join(out, 'smoke.md'), 'utf8')).toContain('## Targets')
   }, 300_000)
 })
