@@ -39,13 +39,19 @@ export function controlLayer(
     const { scenario, session, delayHeader, faultHeader } = control
 
     const body = await readRequestBody(c, maxBodyBytes)
-    const url = new URL(c.req.url)
-    const path = url.pathname.slice(mountPath.length) || '/'
+    const href = c.req.url
+    // The URL is parsed only when something needs more than a plain path (see requestPath).
+    let parsed: URL | undefined
+    const url = () => (parsed ??= new URL(href))
+    const path = (requestPath(href) ?? url().pathname).slice(mountPath.length) || '/'
+    const publicBase = c.env?.mockPublicBase
     const mock: RequestContext = {
       scenario,
       session,
       now: engine.now(session, control.now),
-      publicBase: c.env?.mockPublicBase ?? `${url.origin}${mountPath}`,
+      get publicBase() {
+        return publicBase ?? `${url().origin}${mountPath}`
+      },
       mountPath,
       maxBodyBytes,
       fired: [],
@@ -57,14 +63,18 @@ export function controlLayer(
 
     const fault: AppliedFault | undefined =
       faultHeader ??
-      session.faults.choose(scenario.faults, {
-        provider: provider.name,
-        method: c.req.method,
-        path,
-        headers: c.req.raw.headers,
-        query: url.searchParams,
-        body: mock.body,
-      })
+      (scenario.faults.length === 0
+        ? undefined
+        : session.faults.choose(scenario.faults, {
+            provider: provider.name,
+            method: c.req.method,
+            path,
+            headers: c.req.raw.headers,
+            get query() {
+              return url().searchParams
+            },
+            body: mock.body,
+          }))
     if (fault) mock.fault = fault
     const delayMs = (delayHeader ?? 0) + (fault?.delayMs ?? 0)
     if (delayMs > 0) await engine.delay(delayMs)
@@ -81,10 +91,24 @@ export function controlLayer(
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
-    session.journal.add(await journalEntry({ c, mock, path, url, arrived, started, secrets, response, fault }))
+    const entry = journalEntry({ c, mock, path, href, url, arrived, started, secrets, response, fault })
+    session.journal.add(entry instanceof Promise ? await entry : entry)
     return response
   }
 }
+
+/**
+ * The pathname of a request URL without parsing it, when the URL parser could
+ * not change it: only characters it keeps as they are, no dot segment, no
+ * query or fragment. Anything else (undefined) goes through `new URL`.
+ */
+function requestPath(href: string): string | undefined {
+  const start = href.indexOf('/', href.indexOf('//') + 2)
+  if (start < 0) return undefined
+  const path = href.slice(start)
+  return SAFE_PATH.test(path) && !path.includes('/.') ? path : undefined
+}
+const SAFE_PATH = /^[A-Za-z0-9/_~!$&'()*+,;=:@.-]*$/
 
 type Resolved =
   | { response: Response }
@@ -133,32 +157,33 @@ async function answer(
   return breaks ? faultResponse(provider, fault, c.req.method) : c.res
 }
 
-async function journalEntry(r: {
+/** The journal's record of the exchange; a promise only when a secret's fingerprint is not known yet. */
+function journalEntry(r: {
   c: Context<MockEnv>
   mock: RequestContext
   path: string
-  url: URL
+  href: string
+  url: () => URL
   arrived: string
   started: number
   secrets: ReadonlySet<string>
   response: Response
   fault: AppliedFault | undefined
-}): Promise<Omit<JournalEntry, 'id'>> {
+}): Omit<JournalEntry, 'id'> | Promise<Omit<JournalEntry, 'id'>> {
   const { mock, response, fault } = r
-  return {
+  const text = knownText(response)
+  const entry: Omit<JournalEntry, 'id'> = {
     time: r.arrived,
     provider: mock.provider,
     method: r.c.req.method,
     path: r.path,
-    query: queryObject(r.url),
-    headers: await redactHeaders(r.c.req.raw.headers, r.secrets),
+    query: r.href.includes('?') ? queryObject(r.url()) : {},
+    headers: {},
     body: mock.body.length > 0 ? clipBytes(mock.body) : null,
     status: response.status,
-    responseHeaders: await redactHeaders(response.headers, r.secrets),
-    responseBody: response.headers.has(CONNECTION_FAULT_HEADER)
-      ? null
-      : clip(knownText(response) ?? (await response.clone().text())),
-    durationMs: Math.round((performance.now() - r.started) * 100) / 100,
+    responseHeaders: {},
+    responseBody: null,
+    durationMs: 0,
     rules: mock.fired,
     ...(fault && {
       fault: {
@@ -172,6 +197,24 @@ async function journalEntry(r: {
     ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
     ...(mock.notes && { notes: mock.notes }),
   }
+  const headers = redactHeaders(r.c.req.raw.headers, r.secrets)
+  const responseHeaders = redactHeaders(response.headers, r.secrets)
+  const noBody = response.headers.has(CONNECTION_FAULT_HEADER)
+  const finish = (
+    h: Record<string, string>,
+    rh: Record<string, string>,
+    body: string | null,
+  ): Omit<JournalEntry, 'id'> => {
+    entry.headers = h
+    entry.responseHeaders = rh
+    entry.responseBody = noBody ? null : clip(body)
+    entry.durationMs = Math.round((performance.now() - r.started) * 100) / 100
+    return entry
+  }
+  if (!(headers instanceof Promise) && !(responseHeaders instanceof Promise) && (noBody || text !== undefined))
+    return finish(headers, responseHeaders, text ?? null)
+  return (async () =>
+    finish(await headers, await responseHeaders, noBody ? null : (text ?? (await response.clone().text()))))()
 }
 
 /** The provider's own error for a status fault (or the scenario's body); a marked empty answer for a connection fault. */

@@ -56,10 +56,29 @@ export const DEFAULT_MAX_JOURNAL_BYTES = 256 * 1024 * 1024
  * chars; sha256:9f86d081]`), so a 401 can be debugged — "was it the token I
  * meant?" — by comparing fingerprints, without the journal holding a secret.
  */
-export async function redactHeaders(headers: Headers, secrets: ReadonlySet<string>): Promise<Record<string, string>> {
+export function redactHeaders(
+  headers: Iterable<[string, string]>,
+  secrets: ReadonlySet<string>,
+): Record<string, string> | Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const [k, v] of headers) out[k] = secrets.has(k) ? await redacted(v) : v
-  return out
+  let pending: Promise<void>[] | undefined
+  for (const [k, v] of headers) {
+    if (!secrets.has(k)) put(out, k, v)
+    else {
+      // Known fingerprints are written at once: only a secret not seen before waits for its digest.
+      const known = redactedIfKnown(v)
+      put(out, k, known ?? '')
+      if (known === undefined) (pending ??= []).push(redacted(v).then((r) => void (out[k] = r)))
+    }
+  }
+  return pending ? Promise.all(pending).then(() => out) : out
+}
+
+/** A header named `__proto__` is a field like any other, never the prototype setter. */
+function put(out: Record<string, string>, k: string, v: string): void {
+  if (k === '__proto__')
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
+  else out[k] = v
 }
 
 const fingerprints = new Map<string, string>()
@@ -76,11 +95,24 @@ async function fingerprint(secret: string): Promise<string> {
   return known
 }
 
+const SCHEME = /^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S[\s\S]*)$/
+
+function split(value: string): [scheme: string, secret: string] {
+  const m = SCHEME.exec(value)
+  return m ? [`${m[1]} `, m[2]!] : ['', value]
+}
+
 /** `Scheme [redacted; N chars; sha256:xxxxxxxx]`, or without the scheme for a bare secret. */
 export async function redacted(value: string): Promise<string> {
-  const m = /^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S[\s\S]*)$/.exec(value)
-  const [scheme, secret] = m ? [`${m[1]} `, m[2]!] : ['', value]
+  const [scheme, secret] = split(value)
   return `${scheme}[redacted; ${secret.length} chars; sha256:${await fingerprint(secret)}]`
+}
+
+/** The same text, when the secret's fingerprint is already known. */
+function redactedIfKnown(value: string): string | undefined {
+  const [scheme, secret] = split(value)
+  const known = fingerprints.get(secret)
+  return known === undefined ? undefined : `${scheme}[redacted; ${secret.length} chars; sha256:${known}]`
 }
 
 const utf8 = new TextDecoder()

@@ -69,9 +69,9 @@ export function textResponse(text: string | null, init: ResponseInit): Response 
   return new MockResponse(text, init) as unknown as Response
 }
 
-/** The body text of a response built by `textResponse`, if it was one. */
+/** The body text of a response built by `textResponse` (`''` for none, as `text()` reads it), if it was one. */
 export function knownText(response: Response): string | undefined {
-  return response instanceof MockResponse && response.bodyText !== null ? response.bodyText : undefined
+  return response instanceof MockResponse ? (response.bodyText ?? '') : undefined
 }
 
 /** Sets headers on a response; one whose headers are immutable (Response.error(), a fetched one) is rebuilt. */
