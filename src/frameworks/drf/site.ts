@@ -76,8 +76,12 @@ export class DjangoSite {
         const detail = negotiation.status === 406 ? DRF.notAcceptable : DRF.notFound
         return withAllow(drfJson(negotiation.status, { detail }), allow, method === 'head')
       }
-      const answer = (response: Response) =>
-        withAllow(renderNegotiated(withAllow(response, allow), negotiation), allow, method === 'head')
+      const answer = (response: Response) => {
+        const allowed = withAllow(response, allow)
+        const rendered = renderNegotiated(allowed, negotiation)
+        // A re-rendered answer (indent, browsable API) is a new response: it gets Allow too.
+        return rendered === allowed && method !== 'head' ? allowed : withAllow(rendered, allow, method === 'head')
+      }
       if (!view.public) {
         const rejected = this.options.guard(c, view)
         if (rejected) return answer(rejected)
