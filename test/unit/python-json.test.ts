@@ -52,3 +52,30 @@ describe(`DRF JSON parse errors match CPython ${fixture.python}`, () => {
     expect(r).toEqual({ ok: true, value: { a: 1 } })
   })
 })
+
+describe('the one-pass scan before JSON.parse', () => {
+  const enc = (s: string) => new TextEncoder().encode(s)
+  const deep = (n: number, open = '[', close = ']') => open.repeat(n) + close.repeat(n)
+
+  it('skips strings however their quotes are escaped, and keeps floats inside arrays as Python floats', () => {
+    const r = decodeJsonBody(enc(String.raw`{"a\\":"[[\"{","b":"\\\\","c":[1.0,"]",2.5e3]}`))
+    expect(r.ok).toBe(true)
+    const v = (r as { value: Record<string, unknown> }).value
+    expect(Object.keys(v)).toEqual(['a\\', 'b', 'c'])
+    expect(v.c).toEqual([new PyFloat(1), ']', new PyFloat(2500)])
+  })
+
+  it('finds a too-deep container (brackets inside strings not counted), even after a number only the exact scanner reads', () => {
+    expect(decodeJsonBody(enc(deep(901)))).toEqual({
+      ok: false,
+      message: 'maximum recursion depth exceeded while decoding a JSON array from a unicode string',
+    })
+    expect(decodeJsonBody(enc(`[0${'1'.repeat(20)}, ${deep(901, '{"a":', '}')}]`))).toEqual({
+      ok: false,
+      message: 'maximum recursion depth exceeded while decoding a JSON object from a unicode string',
+    })
+    const inString = `["${'['.repeat(5000)}"]`
+    expect(decodeJsonBody(enc(inString))).toEqual({ ok: true, value: ['['.repeat(5000)] })
+    expect(decodeJsonBody(enc(deep(900))).ok).toBe(true)
+  })
+})

@@ -13,7 +13,6 @@
  * No Node APIs: this file runs in browsers too (msw's rule for src/core).
  */
 
-import { tooDeep } from '../../core/json-depth.js'
 import { lookupCodec, pyDecode } from './codecs.js'
 import { type PyBigInt, PyFloat, pyIntFrom } from './python.js'
 
@@ -56,9 +55,8 @@ export function parsePythonJson(text: string): DecodeResult {
   if (text.charCodeAt(0) === 0xfeff) {
     return { ok: false, message: 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)' }
   }
-  const deep = tooDeep(text, MAX_NESTING)
+  const { deep, numbers } = scanText(text)
   if (deep) return { ok: false, message: recursionMessage(deep) }
-  const numbers = pythonNumberTokens(text)
   if (numbers === undefined) {
     // No number JavaScript would change: JSON.parse is exact.
     try {
@@ -100,23 +98,45 @@ function revivePythonNumbers(_key: string, value: unknown): unknown {
 const STRICT_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 
 /**
- * The number tokens (outside strings) that JavaScript would not keep as
- * Python has them: floats, and ints of more than 15 digits, as flat
- * [start, end, isFloat] triples; undefined when there are none; 'slow' when
- * such a token is not a valid JSON number or an int is past Python's 4300
- * digits (the exact scanner then answers).
+ * One pass over the text, strings skipped: the kind of container that first
+ * nests deeper than MAX_NESTING (as tooDeep finds it), and the number tokens
+ * JavaScript would not keep as Python has them — floats, and ints of more
+ * than 15 digits — as flat [start, end, isFloat] triples; undefined when
+ * there are none; 'slow' when such a token is not a valid JSON number or an
+ * int is past Python's 4300 digits (the exact scanner then answers).
+ * A string is skipped with indexOf, not character by character: a body is
+ * mostly strings.
  */
-function pythonNumberTokens(text: string): number[] | 'slow' | undefined {
-  let out: number[] | undefined
+function scanText(text: string): { deep: 'array' | 'object' | undefined; numbers: number[] | 'slow' | undefined } {
+  let out: number[] | 'slow' | undefined
   const n = text.length
+  // Shallower than the limit for sure when too short to hold that many pairs (tooDeep's shortcut).
+  const watchDepth = n > MAX_NESTING * 2
+  let depth = 0
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
     if (c === 0x22) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i)
-        if (d === 0x5c) i++
-        else if (d === 0x22) break
+      let j = i + 1
+      for (;;) {
+        j = text.indexOf('"', j)
+        if (j < 0) {
+          j = n
+          break
+        }
+        let k = j - 1
+        while (text.charCodeAt(k) === 0x5c) k--
+        if ((j - 1 - k) % 2 === 0) break // an even run of backslashes: this quote ends the string
+        j++
       }
+      i = j
+      continue
+    }
+    if (c === 0x5b || c === 0x7b) {
+      if (watchDepth && ++depth > MAX_NESTING) return { deep: c === 0x5b ? 'array' : 'object', numbers: undefined }
+      continue
+    }
+    if (c === 0x5d || c === 0x7d) {
+      if (watchDepth) depth--
       continue
     }
     if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue
@@ -131,13 +151,18 @@ function pythonNumberTokens(text: string): number[] | 'slow' | undefined {
     }
     const end = i
     i--
-    if (!isFloat && digits <= 15) continue
+    if (out === 'slow' || (!isFloat && digits <= 15)) continue
     const token = text.slice(start, end)
-    if (!STRICT_NUMBER.test(token) || (!isFloat && digits > INT_MAX_STR_DIGITS)) return 'slow'
+    if (!STRICT_NUMBER.test(token) || (!isFloat && digits > INT_MAX_STR_DIGITS)) {
+      out = 'slow'
+      // Keep scanning for depth only: a too-deep text is answered before any number.
+      if (!watchDepth) break
+      continue
+    }
     out ??= []
     out.push(start, end, isFloat ? 1 : 0)
   }
-  return out
+  return { deep: undefined, numbers: out }
 }
 
 /* --------------------------------------------------------------- scanner */
