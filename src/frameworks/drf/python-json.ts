@@ -99,7 +99,7 @@ const STRICT_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 
 /**
  * One pass over the text, strings skipped: the kind of container that first
- * nests deeper than MAX_NESTING (as tooDeep finds it), and the number tokens
+ * nests deeper than MAX_NESTING, and the number tokens
  * JavaScript would not keep as Python has them — floats, and ints of more
  * than 15 digits — as flat [start, end, isFloat] triples; undefined when
  * there are none; 'slow' when such a token is not a valid JSON number or an
@@ -110,7 +110,7 @@ const STRICT_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 function scanText(text: string): { deep: 'array' | 'object' | undefined; numbers: number[] | 'slow' | undefined } {
   let out: number[] | 'slow' | undefined
   const n = text.length
-  // Shallower than the limit for sure when too short to hold that many pairs (tooDeep's shortcut).
+  // Shallower than the limit for sure when too short to hold that many bracket pairs.
   const watchDepth = n > MAX_NESTING * 2
   let depth = 0
   for (let i = 0; i < n; i++) {
