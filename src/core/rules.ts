@@ -67,12 +67,13 @@ export class ChangePlan {
   set<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R, changes: Partial<R>): void {
     let entry = this.#changes.get(record)
     if (!entry) {
-      // A prototype-less object: no key, not even "__proto__", can reach a prototype.
-      const set: Partial<R> & Record<string, unknown> = Object.create(null)
+      // A plain object (V8 keeps its few fields fast, a prototype-less one is a hash table); put() keeps
+      // a "__proto__" key an own field, so no key can reach a prototype.
+      const set: Partial<R> & Record<string, unknown> = {}
       entry = { set, write: () => table.patch(record, set) }
       this.#changes.set(record, entry)
     }
-    for (const key of Object.keys(changes)) entry.set[key] = (changes as Record<string, unknown>)[key]
+    for (const key of Object.keys(changes)) put(entry.set, key, (changes as Record<string, unknown>)[key])
   }
 
   /** The value a field will have after commit. */
@@ -93,13 +94,19 @@ export class ChangePlan {
 
   /** Sets the same fields on every record this write saves (e.g. an auto_now timestamp). */
   setOnEverySaved(changes: Record<string, unknown>): void {
-    for (const { set } of this.#changes.values()) for (const key of Object.keys(changes)) set[key] = changes[key]
+    for (const { set } of this.#changes.values()) for (const key of Object.keys(changes)) put(set, key, changes[key])
   }
 
   /** Synchronous and infallible: everything was validated before. */
   commit(): void {
     for (const { write } of this.#changes.values()) write()
   }
+}
+
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
 }
 
 export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: FieldErrors; fired: string[] }
