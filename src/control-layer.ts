@@ -6,6 +6,7 @@ import { isProblem } from './core/control.js'
 import type { MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
 import { clip, clipBytes, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
+import { PlainHeaders } from './core/plain-headers.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
 import type { AnyProvider } from './core/provider.js'
 import { knownText, textResponse, withHeaders } from './core/respond.js'
@@ -34,7 +35,10 @@ export function controlLayer(
   return async (c, next) => {
     const started = performance.now()
     const arrived = new Date().toISOString()
-    const control = await resolveControl(engine, c.req.raw.headers)
+    // The headers the mock itself reads: all of them (unknown X-Mock-*, the journal), so from Node's lines when it has them.
+    const raw = c.env?.mockRawHeaders
+    const headers: Headers = raw ? PlainHeaders.fromRaw(raw) : c.req.raw.headers
+    const control = await resolveControl(engine, headers)
     if ('response' in control) return control.response
     const { scenario, session, delayHeader, faultHeader } = control
 
@@ -69,7 +73,7 @@ export function controlLayer(
             provider: provider.name,
             method: c.req.method,
             path,
-            headers: c.req.raw.headers,
+            headers,
             get query() {
               return url().searchParams
             },
@@ -91,7 +95,7 @@ export function controlLayer(
     c.res = undefined as never // replace, not merge: Hono's setter would copy the old answer's headers
     c.res = response
 
-    const entry = journalEntry({ c, mock, path, href, url, arrived, started, secrets, response, fault })
+    const entry = journalEntry({ c, mock, path, href, url, headers, arrived, started, secrets, response, fault })
     session.journal.add(entry instanceof Promise ? await entry : entry)
     return response
   }
@@ -164,6 +168,7 @@ function journalEntry(r: {
   path: string
   href: string
   url: () => URL
+  headers: Headers
   arrived: string
   started: number
   secrets: ReadonlySet<string>
@@ -197,7 +202,7 @@ function journalEntry(r: {
     ...(mock.writeSeq !== undefined && { writeSeq: mock.writeSeq }),
     ...(mock.notes && { notes: mock.notes }),
   }
-  const headers = redactHeaders(r.c.req.raw.headers, r.secrets)
+  const headers = redactHeaders(r.headers, r.secrets)
   const responseHeaders = redactHeaders(response.headers, r.secrets)
   const noBody = response.headers.has(CONNECTION_FAULT_HEADER)
   const finish = (

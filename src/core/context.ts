@@ -40,6 +40,11 @@ export interface MockEnv {
   Bindings: {
     /** Set by the MSW adapter: the provider's real base URL the request was sent to. */
     mockPublicBase?: string
+    /**
+     * Set by the Node server: the request's header lines as Node read them (name, value, name, …),
+     * read into a PlainHeaders once instead of iterating the platform's Headers (see control-layer.ts).
+     */
+    mockRawHeaders?: readonly string[]
     /** Set by the Node server: reads the body straight from the socket (cheaper than the Web stream). */
     mockReadBody?: (
       limit: number,

@@ -40,6 +40,13 @@ export class PlainHeaders implements Headers {
     }
   }
 
+  /** The header lines of a request as Node reads them (`rawHeaders`: name, value, …); HTTP/2 pseudo-headers left out. */
+  static fromRaw(raw: readonly string[]): PlainHeaders {
+    const headers = new PlainHeaders()
+    for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.charCodeAt(0) !== 0x3a) headers.append(raw[i]!, raw[i + 1]!)
+    return headers
+  }
+
   append(name: string, value: string): void {
     const [k, v] = normalize(name, value)
     this.#sorted = undefined
@@ -49,7 +56,8 @@ export class PlainHeaders implements Headers {
       return
     }
     const prev = this.#map.get(k)
-    this.#map.set(k, prev === undefined ? v : `${prev}, ${v}`)
+    // Fetch "append": values join with ", ", but cookie pairs with "; " (as undici does).
+    this.#map.set(k, prev === undefined ? v : `${prev}${k === 'cookie' ? '; ' : ', '}${v}`)
   }
 
   set(name: string, value: string): void {

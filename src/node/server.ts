@@ -39,6 +39,7 @@ function withConnectionFaults(app: MockApp) {
     if (page) return page
     const response = await app.fetch(request, {
       ...env,
+      mockRawHeaders: incoming.rawHeaders,
       mockReadBody: (limit: number, tooLarge?: (limit: number) => Response) => readIncoming(incoming, limit, tooLarge),
     })
     const fault = answerHeader(response, CONNECTION_FAULT_HEADER)

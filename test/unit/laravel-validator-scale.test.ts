@@ -14,8 +14,10 @@ const time = (n: number) => {
 describe('Laravel validator at scale', () => {
   it('8x the items takes well under 64x the time (linear, not quadratic)', () => {
     time(500) // warm-up
-    const small = Math.max(time(1000), 1)
-    const large = time(8000)
+    // The fastest of three runs each: a busy machine can stall any one run, never make one faster.
+    const best = (n: number) => Math.min(time(n), time(n), time(n))
+    const small = Math.max(best(1000), 1)
+    const large = best(8000)
     expect(large / small).toBeLessThan(30)
   })
 })

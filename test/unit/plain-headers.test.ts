@@ -64,6 +64,15 @@ describe('PlainHeaders', () => {
       expect(() => new PlainHeaders().set(name!, value!)).toThrow(TypeError)
     }
   })
+
+  it("reads Node's header lines as the server's Request would (pseudo-headers left out)", () => {
+    const raw = ['Host', 'x', 'Cookie', 'a=1', ':path', '/', 'cookie', 'b=2', 'X-Mock-Session', ' s1 ']
+    expect([...PlainHeaders.fromRaw(raw)]).toEqual([
+      ['cookie', 'a=1; b=2'],
+      ['host', 'x'],
+      ['x-mock-session', 's1'],
+    ])
+  })
 })
 
 describe('MockResponse', () => {
