@@ -51,7 +51,9 @@ export async function seedOmnitron(
   section: OmnitronSection | undefined,
   { faker, refDate }: SeedContext,
 ): Promise<OmnitronDb> {
-  // Everything random is drawn first, synchronously: the engine's faker is shared.
+  // The faker is this session's own (seededFaker): draws made later, on first need, see the same sequence.
+  // The scenario's own records (fixtures over a fake) are validated on insert;
+  // generated ones are valid by construction and adopted as they are.
   const orders: OrderRecord[] = []
   const items: OrderItemRecord[] = []
   for (const o of section?.orders ?? []) orders.push({ ...fakeOrder(o.pk, faker, refDate), ...o })
@@ -65,12 +67,6 @@ export async function seedOmnitron(
     GENERATED_ITEM_PK,
     items.map((it) => it.pk),
   )
-  for (let i = 0; i < generate.orders; i++) {
-    const order = fakeOrder(orderPk(), faker, refDate)
-    orders.push(order)
-    for (let k = 0; k < generate.itemsPerOrder; k++) items.push(fakeItem(itemPk(), order.pk, faker, refDate))
-  }
-
   const orderItems = new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] })
   const db: OmnitronDb = {
     drf: section?.drf ?? DEFAULT_DRF_SETTINGS,
@@ -86,6 +82,17 @@ export async function seedOmnitron(
   }
   for (const o of orders) await db.orders.insert(o)
   for (const it of items) await db.orderItems.insert(it)
+  // The same draws in the same order whenever they are made (a large generation is made on first need).
+  await Table.generate([db.orders, db.orderItems], generate.orders * (1 + generate.itemsPerOrder), function* (emit) {
+    for (let i = 0; i < generate.orders; i++) {
+      const order = fakeOrder(orderPk(), faker, refDate)
+      const orderItems: OrderItemRecord[] = []
+      for (let k = 0; k < generate.itemsPerOrder; k++) orderItems.push(fakeItem(itemPk(), order.pk, faker, refDate))
+      emit(db.orders, [order])
+      emit(db.orderItems, orderItems)
+      yield
+    }
+  })
   return db
 }
 
@@ -93,7 +100,7 @@ function drfDate(d: Date): string {
   return formatDrfDateTime(instantFromDate(d))
 }
 
-/** A complete, plausible order; hand-written fields override it. */
+/** A complete, plausible order, its keys in the schema's order; hand-written fields override it. */
 function fakeOrder(pk: number, faker: Faker, refDate: Date): OrderRecord {
   const placed = faker.date.past({ years: 1, refDate })
   const amount = faker.commerce.price({ min: 20, max: 2000, dec: 2 })
@@ -155,6 +162,7 @@ function fakeOrder(pk: number, faker: Faker, refDate: Date): OrderRecord {
   }
 }
 
+/** A complete, plausible order item, its keys in the schema's order; hand-written fields override it. */
 function fakeItem(pk: number, order: number, faker: Faker, refDate: Date): OrderItemRecord {
   const created = faker.date.past({ years: 1, refDate })
   const price = faker.commerce.price({ min: 5, max: 900, dec: 2 })
