@@ -178,16 +178,27 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     for (const [field, index] of this.#by) index.get((record as Record<string, unknown>)[field])?.delete(record)
   }
 
+  /**
+   * A scenario's own record as `insert` would store it, for `Table.seed`:
+   * validated against the schema (the same error as `insert`), copied (it
+   * shares nothing with the scenario), own `__proto__` keys kept.
+   */
+  validated(values: z.input<S>): Row<S> {
+    const parsed = this.schema.safeParse(values)
+    if (!parsed.success) throw new Error(this.#invalid(parsed.error))
+    return keepProtoKeys(values, copyJson(parsed.data as Row<S>))
+  }
+
+  #invalid(error: z.ZodError): string {
+    return `${this.name}: invalid record: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+  }
+
   /** Validates against the schema and inserts. Rejects a duplicate key. */
   async insert(values: z.input<S>): Promise<Row<S>> {
     // Generated records first: a duplicate key is found, and a new record comes after them, as it would eagerly.
     this.#settle()
     const parsed = this.schema.safeParse(values)
-    if (!parsed.success) {
-      throw new Error(
-        `${this.name}: invalid record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      )
-    }
+    if (!parsed.success) throw new Error(this.#invalid(parsed.error))
     const pk = (parsed.data as Row<S>)[this.key]
     if (this.#index.has(pk)) throw new Error(`${this.name}: duplicate ${this.key} ${String(pk)}`)
     // Reserve the key before awaiting, so two concurrent inserts of one key cannot both pass.
@@ -279,32 +290,45 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   }
 
   /**
-   * Fills tables with records a seed generates, in the order the steps make
-   * them. Up to `lazyFrom` records are made now; a larger generation (100,000
-   * order items) is made on the first read of any of its tables that could
-   * see a generated record (a list, a key no scenario record has, an insert,
-   * an export), all at once, so every record and every faker draw is the
-   * same as if made up front. `steps` calls `emit(table, records)` as it goes.
+   * Fills a provider's tables for a new session (its seed), each table's
+   * records in the order emitted: first the scenario's own records (`own`,
+   * each through `validated`), then the generated ones (`generate`). A
+   * generation of `LAZY_FROM` records or more (100,000 order items) is made
+   * on the first read of any of its tables that could see a generated record
+   * (a list, a key no scenario record has, an insert, an export), all at
+   * once: every record and every faker draw is the same as if made up front.
+   * A smaller seed is kept in `template` (copies, never handed out), and the
+   * scenario's next sessions get copies of it without drawing or validating
+   * again. Adopted as they are: nothing else holds these records.
    */
-  static async generate(
-    tables: readonly AnyTable[],
-    expected: number,
-    steps: (emit: Emit) => Iterator<void>,
-    lazyFrom = LAZY_FROM,
-  ): Promise<void> {
+  static async seed(tables: readonly AnyTable[], plan: SeedPlan): Promise<void> {
     const marks = await marksOf()
-    if (marks && expected >= lazyFrom) {
-      const generation = new Generation(steps((table, records) => table.#adoptMarked(records, marks)))
-      for (const table of tables) {
-        table.#settle()
-        table.#pending = generation
-      }
+    const template = plan.template?.records
+    if (template) {
+      for (let i = 0; i < tables.length; i++) await tables[i]!.adopt((template[i] ?? []).map(copyJson))
       return
     }
-    const made = new Map<AnyTable, unknown[]>(tables.map((t) => [t, []]))
-    const it = steps((table, records) => made.get(table)?.push(...records))
-    while (!it.next().done);
-    for (const [table, records] of made) await table.adopt(records)
+    const made = tables.map((): unknown[] => [])
+    const collect: Emit = (table, records) => {
+      const list = made[tables.indexOf(table)]
+      if (!list) throw new Error(`${table.name}: not one of the tables being seeded`)
+      for (const record of records) list.push(record)
+    }
+    plan.own?.(collect)
+    // Where generated records go: collected with the scenario's own, or (made on first need) straight into their table.
+    let sink = collect
+    const steps = plan.generate?.((table, records) => sink(table, records))
+    if (steps && marks && plan.generated >= (plan.lazyFrom ?? LAZY_FROM)) {
+      for (let i = 0; i < tables.length; i++) await tables[i]!.adopt(made[i]!)
+      sink = (table, records) => table.#adoptMarked(records, marks)
+      const generation = new Generation(steps)
+      for (const table of tables) table.#pending = generation
+      return
+    }
+    if (steps) while (!steps.next().done);
+    const total = made.reduce((n, list) => n + list.length, 0)
+    if (plan.template && total < (plan.lazyFrom ?? LAZY_FROM)) plan.template.records = made.map((l) => l.map(copyJson))
+    for (let i = 0; i < tables.length; i++) await tables[i]!.adopt(made[i]!)
   }
 
   /**
@@ -409,6 +433,23 @@ export type Emit = <T extends AnyTable>(table: T, records: readonly ReturnType<T
 /** Generations of at least this many records are made on first need (`Table.generate`). */
 export const LAZY_FROM = 5_000
 
+/** What `Table.seed` fills the tables with. */
+export interface SeedPlan {
+  /** The scenario's own records, each through its table's `validated`; drawn first. */
+  own?(emit: Emit): void
+  /** How many records `generate` makes: from `lazyFrom` (default `LAZY_FROM`) they are made on first need. */
+  generated: number
+  generate?(emit: Emit): Iterator<void>
+  lazyFrom?: number
+  /** The scenario's seeded records, kept for its next sessions (the engine gives one per scenario and provider). */
+  template?: SeedTemplate
+}
+
+/** One scenario's seeded records for one provider, by table, as `Table.seed` made them for its first session. */
+export interface SeedTemplate {
+  records?: readonly (readonly unknown[])[]
+}
+
 /** Steps still to run, shared by the tables they fill: whichever table needs them first runs them all. */
 class Generation {
   #steps: Iterator<void> | undefined
@@ -420,6 +461,26 @@ class Generation {
     this.#steps = undefined
     if (steps) while (!steps.next().done);
   }
+}
+
+/**
+ * A deep copy of a record as @msw/data's create copies one: arrays and plain
+ * objects anew (an own `__proto__` key defined, never assigned), any other
+ * value shared.
+ */
+export function copyJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(copyJson) as T
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    const v = copyJson((value as Record<string, unknown>)[key])
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+    else out[key] = v
+  }
+  return out as T
 }
 
 /** A write a table refused: the message names the table, `problems` each field. */

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import type { AnyProvider } from '../../src/core/provider.js'
+import { buildScenarios } from '../../src/core/scenario/registry.js'
 import { seededFaker } from '../../src/core/seeded-faker.js'
-import { Table } from '../../src/core/table.js'
+import { type SeedTemplate, Table } from '../../src/core/table.js'
+import { BUNDLED_SCENARIO_SOURCES } from '../../src/generated/scenarios.js'
 import { createApp } from '../../src/index.js'
-import { omnitron } from '../../src/providers/omnitron/index.js'
-import { orderItemRecord, orderRecord } from '../../src/providers/omnitron/schemas.js'
-import { seedOmnitron } from '../../src/providers/omnitron/seed.js'
+import { allProviders } from '../../src/providers/index.js'
 
 const row = z.object({ id: z.number().int(), group: z.string(), data: z.record(z.string(), z.unknown()) })
 const table = () => new Table('t.rows', row, 'id', { indexes: ['group'] })
@@ -38,30 +39,36 @@ describe('Table.adopt: generated records, as they are', () => {
   })
 })
 
-describe('Table.generate: a large generation is made on first need, the same records', () => {
-  function setup(lazyFrom: number) {
-    const a = table()
-    const b = table()
-    let made = 0
-    const ready = (async () => {
-      await a.insert(rec(1))
-      await b.insert(rec(100))
-      await Table.generate(
-        [a, b],
-        6,
-        function* (emit) {
-          for (let i = 0; i < 3; i++) {
-            made++
-            emit(a, [rec(10 + i)])
-            emit(b, [rec(200 + 2 * i, 'g'), rec(201 + 2 * i, 'g')])
-            yield
-          }
-        },
-        lazyFrom,
-      )
-    })()
-    return { a, b, ready, made: () => made }
-  }
+function seedTwo(lazyFrom: number, template?: SeedTemplate) {
+  const a = table()
+  const b = table()
+  let made = 0
+  const ready = Table.seed([a, b], {
+    lazyFrom,
+    ...(template && { template }),
+    own(emit) {
+      emit(a, [a.validated(rec(1))])
+      emit(b, [b.validated(rec(100))])
+    },
+    generated: 9,
+    *generate(emit) {
+      for (let i = 0; i < 3; i++) {
+        made++
+        emit(a, [rec(10 + i)])
+        emit(b, [rec(200 + 2 * i, 'g'), rec(201 + 2 * i, 'g')])
+        yield
+      }
+    },
+  })
+  return { a, b, ready, made: () => made }
+}
+
+function setupWith(template: SeedTemplate) {
+  return seedTwo(Number.POSITIVE_INFINITY, template)
+}
+
+describe('Table.seed: a large generation is made on first need, the same records', () => {
+  const setup = (lazyFrom: number) => seedTwo(lazyFrom)
 
   it("a scenario record's key is found without making the generated ones; any other read makes them all", async () => {
     const lazy = setup(1)
@@ -81,7 +88,7 @@ describe('Table.generate: a large generation is made on first need, the same rec
     const eager = setup(Number.POSITIVE_INFINITY)
     await eager.ready
     expect(eager.made()).toBe(3)
-    const reads: [string, (t: ReturnType<typeof setup>) => unknown][] = [
+    const reads: [string, (t: ReturnType<typeof seedTwo>) => unknown][] = [
       ['all', (t) => t.a.all()],
       ['size', (t) => t.a.size],
       ['where', (t) => t.b.where('group', 'g')],
@@ -118,19 +125,79 @@ describe('Table.generate: a large generation is made on first need, the same rec
   })
 })
 
-describe('Omnitron generated records', () => {
-  it('are what the schema makes of them (valid, keys in its order): inserting them as they are changes nothing', async () => {
+describe("Table.seed: a small seed is kept for the scenario's next sessions", () => {
+  it('the next session gets equal records, its own copies, made without drawing; writes to either stay theirs', async () => {
+    const template: SeedTemplate = {}
+    const first = setupWith(template)
+    await first.ready
+    expect(first.made()).toBe(3)
+    first.a.patch(first.a.get(1)!, { data: { n: -1 } })
+    first.b.get(200)!.data.n = -2
+    const second = setupWith(template)
+    await second.ready
+    expect(second.made()).toBe(0)
+    expect(second.a.get(1)!.data).toEqual({ n: 1 })
+    expect(second.b.get(200)!.data).toEqual({ n: 200 })
+    expect(second.b.all().map((r) => r.id)).toEqual([100, 200, 201, 202, 203, 204, 205])
+    second.a.get(10)!.data.n = -3
+    const third = setupWith(template)
+    await third.ready
+    expect(third.a.get(10)!.data).toEqual({ n: 10 })
+    expect(third.a.get(10)).not.toBe(second.a.get(10))
+  })
+
+  it("a scenario's own record is copied: the scenario's objects are never the store's", async () => {
+    const own = { id: 1, group: 'a', data: { nested: { deep: [1, 2] } } }
+    const t = table()
+    await Table.seed([t], { own: (emit) => emit(t, [t.validated(own)]), generated: 0 })
+    ;(t.get(1)!.data.nested as { deep: number[] }).deep.push(3)
+    expect(own.data.nested.deep).toEqual([1, 2])
+  })
+
+  it('an invalid own record fails the seed with the error insert gives', async () => {
+    const t = table()
+    const bad = { id: 1, group: 2, data: {} } as never
+    const insertError = await t.insert(bad).catch((e: Error) => e.message)
+    await expect(Table.seed([t], { own: (emit) => emit(t, [t.validated(bad)]), generated: 0 })).rejects.toThrow(
+      insertError as string,
+    )
+  })
+})
+
+describe('generated records (adopted without validation)', () => {
+  it("are what their schema makes of them, every provider's (valid, keys in its order): adopting them as they are changes nothing", async () => {
     const refDate = new Date('2025-01-24T00:00:00Z')
-    const db = await seedOmnitron(omnitron.scenarioSchema.parse({ generate: { orders: 40, itemsPerOrder: 5 } }), {
-      faker: seededFaker(3, refDate),
-      refDate,
-    })
-    expect(db.orderItems.size).toBe(200)
-    for (const [t, schema] of [
-      [db.orders, orderRecord],
-      [db.orderItems, orderItemRecord],
-    ] as const) {
-      for (const record of t.all()) expect(JSON.stringify(schema.parse(record))).toBe(JSON.stringify(record))
+    const scenario = buildScenarios(
+      [
+        ...BUNDLED_SCENARIO_SOURCES,
+        {
+          file: 'g.yaml',
+          text: 'extends: default\nproviders:\n  omnitron: { generate: { orders: 40, itemsPerOrder: 5 } }\n  hamgam: { generate: { orders: 40, itemsPerOrder: 4 } }\n  aymakan: { generate: { orders: 60 } }\n',
+        },
+      ],
+      allProviders,
+    ).get('g')!
+    for (const provider of allProviders) {
+      // Only the generated records: the section without the scenario's own.
+      const section = {
+        ...(scenario.providers[provider.name] as object),
+        orders: [],
+        orderItems: [],
+        items: [],
+        payments: [],
+      }
+      const faker = seededFaker(3, refDate)
+      // The engine holds providers of every kind the same way (AnyProvider).
+      const any = provider as AnyProvider
+      const db = await any.seed(section, { faker, refDate })
+      let checked = 0
+      for (const table of Object.values(any.tables(db))) {
+        for (const record of table.all()) {
+          expect(JSON.stringify(table.schema.parse(record)), `${table.name} ${checked}`).toBe(JSON.stringify(record))
+          checked++
+        }
+      }
+      expect(checked, provider.name).toBeGreaterThanOrEqual(60)
     }
   })
 })
