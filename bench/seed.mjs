@@ -9,6 +9,11 @@
 // spread (min–max) over the runs are printed as one JSON object on stdout:
 //   bigSeedMs   first request (PATCH /omnitron/api/v1/order_items/7105/) of a
 //               session whose scenario generates 100,000 Omnitron order items
+//   bigAllMs    the same session's first request when it needs every generated
+//               record (PATCH of a generated item): a large generation is made
+//               on first need, so this is the whole generation's cost
+//   patchP50    PATCH p50 in-process with ~100 and with 100,000 items (all made),
+//               alternating, and their ratio (flat: ~1)
 //   leanSeedMs  first request of a new session of a lean scenario (the
 //               fixtures only, nothing generated): the median over many new
 //               sessions in one process, after a few to warm the JIT
@@ -30,6 +35,8 @@ const arg = (name, fallback) => {
 }
 const BIG_ITEMS = 100_000
 const PATCH_PATH = '/omnitron/api/v1/order_items/7105/'
+/** An item of the generated order items (pks from 9,000,001): patching it needs the whole generation. */
+const GENERATED_PATH = '/omnitron/api/v1/order_items/9050000/'
 const PATCH = {
   method: 'PATCH',
   headers: { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' },
@@ -44,6 +51,10 @@ function scenarioSources() {
       text: `extends: default\nproviders:\n  omnitron:\n    generate: { orders: ${BIG_ITEMS / 100}, itemsPerOrder: 100 }\n`,
     },
     {
+      file: 'small.yaml',
+      text: 'extends: default\nproviders:\n  omnitron:\n    generate: { orders: 1, itemsPerOrder: 100 }\n',
+    },
+    {
       file: 'lean.yaml',
       text: 'extends: default\nproviders:\n  omnitron: { generate: { orders: 0 } }\n  hamgam: { generate: { orders: 0 } }\n  aymakan: { generate: { orders: 0 } }\n',
     },
@@ -56,8 +67,8 @@ async function child(kind, sessions) {
   const { createApp } = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)
   const maxSessions = 1000
   const app = createApp({ scenarioSources: scenarioSources(), maxSessions })
-  const first = async (scenario, session) => {
-    const res = await app.request(PATCH_PATH, {
+  const first = async (scenario, session, path = PATCH_PATH) => {
+    const res = await app.request(path, {
       ...PATCH,
       headers: { ...PATCH.headers, 'X-Mock-Scenario': scenario, 'X-Mock-Session': session },
     })
@@ -74,6 +85,24 @@ async function child(kind, sessions) {
   // The same request once on a small session first: the route, the app and the JIT are warm; only seeding is new.
   await first('lean', 'warm')
   if (kind === 'big') return timed(() => first('big', 's'))
+  // The first request that needs every generated record (a PATCH of a generated item): the whole generation.
+  if (kind === 'bigAll') return timed(() => first('big', 's', GENERATED_PATH))
+  if (kind === 'flat') {
+    // PATCH p50 with ~100 items and with 100,000 (every record made first), alternating, in one process.
+    await first('small', 's')
+    await first('big', 's', GENERATED_PATH)
+    const times = { small: [], big: [] }
+    for (let i = 0; i < 400; i++) {
+      for (const scenario of i % 2 ? ['small', 'big'] : ['big', 'small']) {
+        const t = performance.now()
+        await first(scenario, 's')
+        if (i >= 50) times[scenario].push(performance.now() - t)
+      }
+    }
+    const small = median(times.small)
+    const big = median(times.big)
+    return { smallP50Ms: small, bigP50Ms: big, ratio: big / small }
+  }
   if (kind === 'lean') {
     const times = []
     for (let i = 0; i < 60; i++) {
@@ -102,13 +131,13 @@ if (process.argv[2] === '--child') {
 
 const RUNS = arg('--runs', 5)
 const SESSIONS = arg('--sessions', 10_000)
-const kinds = ['big', 'lean', 'many']
+const kinds = ['big', 'bigAll', 'lean', 'flat', 'many']
 const runs = Object.fromEntries(kinds.map((k) => [k, []]))
 const work = mkdtempSync(join(tmpdir(), 'ocm-seed-'))
 try {
   for (let r = 0; r < RUNS; r++) {
     for (const kind of kinds) {
-      if (kind === 'many' && r >= Math.max(1, Math.ceil(RUNS / 2))) continue
+      if ((kind === 'many' || kind === 'flat') && r >= Math.max(1, Math.ceil(RUNS / 2))) continue
       const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind, String(SESSIONS)], {
         encoding: 'utf8',
         cwd: work,
@@ -133,8 +162,15 @@ process.stdout.write(
     bigItems: BIG_ITEMS,
     bigSeedMs: round(median(runs.big.map((x) => x.ms)), 0),
     leanSeedMs: round(median(runs.lean.map((x) => x.ms)), 2),
+    bigAllMs: round(median(runs.bigAll.map((x) => x.ms)), 0),
     big: { ms: summary(runs.big, 'ms'), cpuMs: summary(runs.big, 'cpuMs') },
+    bigAll: { ms: summary(runs.bigAll, 'ms'), cpuMs: summary(runs.bigAll, 'cpuMs') },
     lean: { ms: summary(runs.lean, 'ms'), cpuMs: summary(runs.lean, 'cpuMs') },
+    patchP50: {
+      smallMs: summary(runs.flat, 'smallP50Ms'),
+      bigMs: summary(runs.flat, 'bigP50Ms'),
+      bigOverSmall: summary(runs.flat, 'ratio'),
+    },
     manySessions: {
       sessions: SESSIONS,
       maxSessions: 1000,
