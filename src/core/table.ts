@@ -17,7 +17,8 @@ type Row<S extends Shape> = z.output<S>
  * record it created, after checking that a record pushed onto the array
  * `all()` hands out is one the collection holds (counted, queried, deleted).
  * Undefined if a release of @msw/data stops behaving so: `adopt` then goes
- * through `create`, slower but the same records (docs/decisions/0012).
+ * through `insert` (and so `create`), slower but the same records
+ * (docs/decisions/0012-seeding-without-copies.md).
  */
 interface RecordMarks {
   primaryKey: symbol
@@ -63,6 +64,8 @@ function mark<T extends object>(record: T, marks: RecordMarks): T {
  * (measured: 20 ms per lookup at 100,000 records), so every lookup by key and
  * every write goes through the index and mutates the record in place:
  * O(1), synchronous — a write can never interleave with another request.
+ * A session's seed fills it through `Table.seed` (generated records adopted
+ * without copies, a large generation made on first need).
  */
 export class Table<S extends Shape, K extends keyof Row<S> & string> {
   #collection: Collection<S>
