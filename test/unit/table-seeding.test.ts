@@ -154,6 +154,30 @@ describe("Table.seed: a small seed is kept for the scenario's next sessions", ()
     expect(own.data.nested.deep).toEqual([1, 2])
   })
 
+  it('a "__proto__" key in a scenario record gives the same record in every session (the first, and the copies after it)', async () => {
+    const app = createApp({
+      bundledScenarios: false,
+      defaultScenario: 'p',
+      scenarioSources: [
+        {
+          file: 'p.yaml',
+          text: 'providers:\n  omnitron:\n    orders:\n      - pk: 1\n        extra_field: { __proto__: { polluted: true }, a: 1 }\n',
+        },
+      ],
+    })
+    const texts: string[] = []
+    for (const session of ['one', 'two', 'three']) {
+      const res = await app.request('/__mock/state/omnitron/orders/1', { headers: { 'X-Mock-Session': session } })
+      expect(res.status).toBe(200)
+      const { record } = (await res.json()) as { record: { extra_field: Record<string, unknown> } }
+      expect(record.extra_field.a).toBe(1)
+      texts.push(JSON.stringify(record))
+    }
+    expect(texts[1]).toBe(texts[0])
+    expect(texts[2]).toBe(texts[0])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   it('an invalid own record fails the seed with the error insert gives', async () => {
     const t = table()
     const bad = { id: 1, group: 2, data: {} } as never
