@@ -8,6 +8,7 @@ import { type SeedTemplate, Table } from '../../src/core/table.js'
 import { BUNDLED_SCENARIO_SOURCES } from '../../src/generated/scenarios.js'
 import { createApp } from '../../src/index.js'
 import { allProviders } from '../../src/providers/index.js'
+import { omnitronStore } from '../../src/providers/omnitron/seed.js'
 
 const row = z.object({ id: z.number().int(), group: z.string(), data: z.record(z.string(), z.unknown()) })
 const table = () => new Table('t.rows', row, 'id', { indexes: ['group'] })
@@ -152,6 +153,20 @@ describe("Table.seed: a small seed is kept for the scenario's next sessions", ()
     await Table.seed([t], { own: (emit) => emit(t, [t.validated(own)]), generated: 0 })
     ;(t.get(1)!.data.nested as { deep: number[] }).deep.push(3)
     expect(own.data.nested.deep).toEqual([1, 2])
+  })
+
+  it("a caller changing a record it got (createMock().db) changes that session only, never the scenario's next sessions", async () => {
+    const app = createApp({})
+    const a = (await app.engine.session('default', 'a')).stores.get(omnitronStore)
+    const order = a.orders.get(12345)!
+    const note = order.extra_field.custom_note
+    expect(note).toBeTypeOf('string')
+    order.extra_field.custom_note = 'changed in a'
+    a.orderItems.get(7105)!.attributes.colour = 'changed in a'
+    expect(a.orders.get(12345)!.extra_field.custom_note).toBe('changed in a')
+    const b = (await app.engine.session('default', 'b')).stores.get(omnitronStore)
+    expect(b.orders.get(12345)!.extra_field.custom_note).toBe(note)
+    expect(b.orderItems.get(7105)!.attributes.colour).toBeUndefined()
   })
 
   it('a "__proto__" key in a scenario record gives the same record in every session (the first, and the copies after it)', async () => {
