@@ -1,15 +1,17 @@
+import type { Faker } from '@faker-js/faker'
 import { type Instant, instantFromDate, MAX_INSTANT, MIN_INSTANT, shiftInstant } from './clock.js'
 import { type Control, readControl, unknownControlHeader } from './control.js'
 import { FaultState } from './faults.js'
 import { DEFAULT_MAX_JOURNAL_BYTES, Journal, JournalBudget } from './journal.js'
 import type { Problem } from './problem.js'
-import type { AnyProvider } from './provider.js'
+import type { AnyProvider, SeedContext } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
 import type { Scenario } from './scenario/registry.js'
 import { seededFaker } from './seeded-faker.js'
 import { type Session, SessionCache } from './sessions.js'
 import { Delays } from './sleep.js'
 import { Stores } from './store.js'
+import type { SeedTemplate } from './table.js'
 
 export interface EngineOptions {
   providers: readonly AnyProvider[]
@@ -51,6 +53,8 @@ export class MockEngine {
   readonly lenientHeaders: boolean
   readonly journalBudget: JournalBudget
   readonly #delays = new Delays()
+  /** Each scenario's seeded records by provider (small seeds only): a scenario's next sessions copy them. */
+  readonly #templates = new WeakMap<Scenario, Map<string, SeedTemplate>>()
 
   constructor(options: EngineOptions) {
     this.providers = options.providers
@@ -127,12 +131,13 @@ export class MockEngine {
 
   async #seed(key: string, scenario: Scenario, id: string): Promise<Session> {
     const stores = new Stores()
+    let templates = this.#templates.get(scenario)
+    if (!templates) this.#templates.set(scenario, (templates = new Map()))
     for (const provider of this.providers) {
-      // One stream of random values per provider, so adding a provider or a
-      // record to another provider's section never changes this one's data.
-      const faker = seededFaker(seedFor(scenario.seed, provider.name), scenario.refDate)
+      let template = templates.get(provider.name)
+      if (!template) templates.set(provider.name, (template = {}))
       const section = scenario.providers[provider.name]
-      stores.set(provider.store, await provider.seed(section, { faker, refDate: scenario.refDate }))
+      stores.set(provider.store, await provider.seed(section, seedContext(scenario, provider.name, template)))
     }
     const evicted = this.sessions.takeEvicted(key)
     return {
@@ -236,6 +241,21 @@ export class MockEngine {
 
   rules(): RuleInfo[] {
     return this.providers.flatMap((p) => p.rules.map(describeRule))
+  }
+}
+
+/** What a provider's seed gets: the faker is made on first use (a session copied from the template draws nothing). */
+function seedContext(scenario: Scenario, provider: string, template: SeedTemplate): SeedContext {
+  let faker: Faker | undefined
+  return {
+    get faker() {
+      // One stream of random values per provider, so adding a provider or a
+      // record to another provider's section never changes this one's data.
+      faker ??= seededFaker(seedFor(scenario.seed, provider), scenario.refDate)
+      return faker
+    },
+    refDate: scenario.refDate,
+    template,
   }
 }
 

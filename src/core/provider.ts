@@ -5,13 +5,19 @@ import type { MockEnv } from './context.js'
 import type { ApiSpec } from './openapi/spec.js'
 import type { Rule } from './rules.js'
 import type { StoreKey } from './store.js'
-import type { Table } from './table.js'
+import type { SeedTemplate, Table } from './table.js'
 
 export interface SeedContext {
-  /** Seeded for this provider and scenario: the same scenario gives the same records on every run. */
-  faker: Faker
+  /**
+   * Seeded for this provider and scenario: the same scenario gives the same
+   * records on every run. Made on first use (a session seeded from the
+   * scenario's template draws nothing): read it where a value is drawn.
+   */
+  readonly faker: Faker
   /** Base instant for generated dates (the scenario's refDate). */
   refDate: Date
+  /** The scenario's seeded records for this provider, kept for its next sessions (pass it to `Table.seed`). */
+  template?: SeedTemplate
 }
 
 /**

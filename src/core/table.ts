@@ -1,5 +1,5 @@
 import { Collection } from '@msw/data'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { nestsDeeperThan } from './json-depth.js'
 import { keepProtoKeys } from './lossless.js'
 
@@ -12,12 +12,60 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 type Row<S extends Shape> = z.output<S>
 
 /**
+ * The two marks @msw/data puts on every record it holds (its own primary key
+ * and relation map; symbols the package does not export), read once from a
+ * record it created, after checking that a record pushed onto the array
+ * `all()` hands out is one the collection holds (counted, queried, deleted).
+ * Undefined if a release of @msw/data stops behaving so: `adopt` then goes
+ * through `insert` (and so `create`), slower but the same records
+ * (docs/decisions/0012-seeding-without-copies.md).
+ */
+interface RecordMarks {
+  primaryKey: symbol
+  relations: symbol
+}
+let recordMarks: Promise<RecordMarks | undefined> | undefined
+/** Adopted records' @msw/data primary keys: unique in the process, as its random UUIDs are, and cheaper. */
+let adoptedRecords = 0
+
+function marksOf(): Promise<RecordMarks | undefined> {
+  recordMarks ??= (async () => {
+    const probe = new Collection({ schema: z.object({}) })
+    const created = await probe.create({})
+    const symbols = Object.getOwnPropertySymbols(created)
+    const primaryKey = symbols.find((s) => s.description === 'kPrimaryKey')
+    const relations = symbols.find((s) => s.description === 'kRelationMap')
+    if (!primaryKey || !relations) return undefined
+    const marks = { primaryKey, relations }
+    const adopted = mark({}, marks)
+    probe.all().push(adopted as never)
+    const held =
+      probe.count() === 2 &&
+      probe.findMany((q) => q.where(() => true)).includes(adopted as never) &&
+      probe.delete(adopted as never) === adopted &&
+      probe.count() === 1 &&
+      probe.all()[0] === created
+    return held ? marks : undefined
+  })()
+  return recordMarks
+}
+
+/** `record` marked as an @msw/data record, as `create` marks the ones it makes. */
+function mark<T extends object>(record: T, marks: RecordMarks): T {
+  Object.defineProperty(record, marks.primaryKey, { value: `adopted-${++adoptedRecords}` })
+  Object.defineProperty(record, marks.relations, { value: new Map() })
+  return record
+}
+
+/**
  * One collection of records: an @msw/data Collection (schema validation on
  * insert, typed records, queries for lists and filters) plus a primary-key
  * index beside it. @msw/data's findFirst/update scan the whole collection
  * (measured: 20 ms per lookup at 100,000 records), so every lookup by key and
  * every write goes through the index and mutates the record in place:
  * O(1), synchronous — a write can never interleave with another request.
+ * A session's seed fills it through `Table.seed` (generated records adopted
+ * without copies, a large generation made on first need).
  */
 export class Table<S extends Shape, K extends keyof Row<S> & string> {
   #collection: Collection<S>
@@ -25,6 +73,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   /** Secondary indexes: field → value → records (e.g. items by order). */
   #by = new Map<string, Map<unknown, Set<Row<S>>>>()
   #maxKey = 0
+  /** Generated records not made yet (a large `generate`): made, all of them, on the first read that could see one. */
+  #pending: Generation | undefined
 
   constructor(
     readonly name: string,
@@ -37,6 +87,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   }
 
   get collection(): Collection<S> {
+    this.#settle()
     return this.#collection
   }
 
@@ -53,6 +104,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     budget: { left: number; checked: number; maxDepth: number },
   ): Promise<string[]> {
     if (!Array.isArray(rows)) return [`${label}: expected a list of records`]
+    this.#settle()
     const problems: string[] = []
     const seen = new Set<unknown>()
     for (let i = 0; i < rows.length && problems.length < budget.left; i++) {
@@ -86,12 +138,15 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    * together change at once, so no request sees a mix. Call `check` first.
    */
   async prepareReplace(rows: readonly unknown[]): Promise<() => void> {
+    // The records generated into this table are replaced with the rest, and the other tables of their generation keep theirs.
+    this.#settle()
     const fresh = new Table(this.name, this.schema, this.key, this.options)
     for (let i = 0; i < rows.length; i++) {
       if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
       await fresh.insert(rows[i] as z.input<S>)
     }
     return () => {
+      this.#settle()
       this.#collection = fresh.#collection
       this.#index = fresh.#index
       this.#by = fresh.#by
@@ -101,6 +156,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
 
   /** The next integer key (auto-increment), for records created by requests. */
   nextKey(): number {
+    this.#settle()
     return this.#maxKey + 1
   }
 
@@ -108,6 +164,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   where<F extends keyof Row<S> & string>(field: F, value: Row<S>[F]): Row<S>[] {
     const index = this.#by.get(field)
     if (!index) throw new Error(`${this.name}: no index on ${field}`)
+    this.#settle()
     return [...(index.get(value) ?? [])]
   }
 
@@ -124,14 +181,27 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     for (const [field, index] of this.#by) index.get((record as Record<string, unknown>)[field])?.delete(record)
   }
 
+  /**
+   * A scenario's own record as `insert` would store it, for `Table.seed`:
+   * validated against the schema (the same error as `insert`), copied (it
+   * shares nothing with the scenario), own `__proto__` keys kept.
+   */
+  validated(values: z.input<S>): Row<S> {
+    const parsed = this.schema.safeParse(values)
+    if (!parsed.success) throw new Error(this.#invalid(parsed.error))
+    return keepProtoKeys(values, copyJson(parsed.data as Row<S>))
+  }
+
+  #invalid(error: z.ZodError): string {
+    return `${this.name}: invalid record: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+  }
+
   /** Validates against the schema and inserts. Rejects a duplicate key. */
   async insert(values: z.input<S>): Promise<Row<S>> {
+    // Generated records first: a duplicate key is found, and a new record comes after them, as it would eagerly.
+    this.#settle()
     const parsed = this.schema.safeParse(values)
-    if (!parsed.success) {
-      throw new Error(
-        `${this.name}: invalid record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      )
-    }
+    if (!parsed.success) throw new Error(this.#invalid(parsed.error))
     const pk = (parsed.data as Row<S>)[this.key]
     if (this.#index.has(pk)) throw new Error(`${this.name}: duplicate ${this.key} ${String(pk)}`)
     // Reserve the key before awaiting, so two concurrent inserts of one key cannot both pass.
@@ -149,26 +219,119 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     }
   }
 
+  /**
+   * Inserts records the mock generated itself, in order, as they are: no
+   * schema validation (each generator builds valid records, in the schema's
+   * key order; its tests parse every one) and no copy (each record is a
+   * fresh object nothing else holds). A scenario's own records go through
+   * `insert`. Rejects a duplicate key, inserting none.
+   */
+  async adopt(records: readonly Row<S>[]): Promise<void> {
+    this.#settle()
+    const marks = await marksOf()
+    if (!marks) {
+      for (const record of records) await this.insert(record as z.input<S>)
+      return
+    }
+    this.#adoptMarked(records, marks)
+  }
+
+  /** `adopt` once @msw/data's marks are known: synchronous, all or none. */
+  #adoptMarked(records: readonly Row<S>[], marks: RecordMarks): void {
+    // Checked before any is inserted, and the rest is synchronous: all are inserted or none.
+    const seen = new Set<unknown>()
+    for (const record of records) {
+      const pk = record[this.key]
+      if (this.#index.has(pk) || seen.has(pk)) throw new Error(`${this.name}: duplicate ${this.key} ${String(pk)}`)
+      seen.add(pk)
+    }
+    const held = this.#collection.all() as Row<S>[]
+    for (const record of records) {
+      const pk = record[this.key]
+      held.push(mark(record, marks))
+      this.#index.set(pk, record)
+      if (typeof pk === 'number' && pk > this.#maxKey) this.#maxKey = pk
+      this.#indexAdd(record)
+    }
+  }
+
+  /** The record of key `pk`. A scenario's own records are found without making the generated ones. */
   get(pk: Row<S>[K] | unknown): Row<S> | undefined {
+    const record = this.#index.get(pk)
+    if (record !== undefined || this.#pending === undefined) return record
+    this.#settle()
     return this.#index.get(pk)
   }
 
   has(pk: unknown): boolean {
-    return this.#index.has(pk)
+    return this.get(pk) !== undefined
   }
 
   get size(): number {
+    this.#settle()
     return this.#index.size
   }
 
   /** Every record, in insertion order. */
   all(): Row<S>[] {
+    this.#settle()
     return this.#collection.all() as Row<S>[]
   }
 
   /** @msw/data's query API, for lists and filters. */
   findMany(...args: Parameters<Collection<S>['findMany']>): Row<S>[] {
+    this.#settle()
     return this.#collection.findMany(...args) as Row<S>[]
+  }
+
+  /** Makes the records still to be generated, if any (into every table of their generation). */
+  #settle(): void {
+    if (this.#pending === undefined) return
+    const pending = this.#pending
+    this.#pending = undefined
+    pending.settle()
+  }
+
+  /**
+   * Fills a provider's tables for a new session (its seed), each table's
+   * records in the order emitted: first the scenario's own records (`own`,
+   * each through `validated`), then the generated ones (`generate`). A
+   * generation of `LAZY_FROM` records or more (100,000 order items) is made
+   * on the first read of any of its tables that could see a generated record
+   * (a list, a key no scenario record has, an insert, an export), all at
+   * once: every record and every faker draw is the same as if made up front.
+   * A smaller seed is kept in `template` (copies, never handed out), and the
+   * scenario's next sessions get copies of it without drawing or validating
+   * again. Adopted as they are: nothing else holds these records.
+   */
+  static async seed(tables: readonly AnyTable[], plan: SeedPlan): Promise<void> {
+    const marks = await marksOf()
+    const template = plan.template?.records
+    if (template) {
+      for (let i = 0; i < tables.length; i++) await tables[i]!.adopt((template[i] ?? []).map(copyJson))
+      return
+    }
+    const made = tables.map((): unknown[] => [])
+    const collect: Emit = (table, records) => {
+      const list = made[tables.indexOf(table)]
+      if (!list) throw new Error(`${table.name}: not one of the tables being seeded`)
+      for (const record of records) list.push(record)
+    }
+    plan.own?.(collect)
+    // Where generated records go: collected with the scenario's own, or (made on first need) straight into their table.
+    let sink = collect
+    const steps = plan.generate?.((table, records) => sink(table, records))
+    if (steps && marks && plan.generated >= (plan.lazyFrom ?? LAZY_FROM)) {
+      for (let i = 0; i < tables.length; i++) await tables[i]!.adopt(made[i]!)
+      sink = (table, records) => table.#adoptMarked(records, marks)
+      const generation = new Generation(steps)
+      for (const table of tables) table.#pending = generation
+      return
+    }
+    if (steps) while (!steps.next().done);
+    const total = made.reduce((n, list) => n + list.length, 0)
+    if (plan.template && total < (plan.lazyFrom ?? LAZY_FROM)) plan.template.records = made.map((l) => l.map(copyJson))
+    for (let i = 0; i < tables.length; i++) await tables[i]!.adopt(made[i]!)
   }
 
   /**
@@ -246,7 +409,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   }
 
   delete(pk: unknown): boolean {
-    const record = this.#index.get(pk)
+    const record = this.get(pk)
     if (record === undefined) return false
     // @msw/data types delete() over its own record type (with internal symbols); ours is the same object.
     this.#collection.delete(record as never)
@@ -263,6 +426,64 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   snapshot(): Row<S>[] {
     return JSON.parse(JSON.stringify(this.all())) as Row<S>[]
   }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a generation fills tables of different schemas
+type AnyTable = Table<any, any>
+/** Hands generated records to their table. */
+export type Emit = <T extends AnyTable>(table: T, records: readonly ReturnType<T['all']>[number][]) => void
+
+/** Generations of at least this many records are made on first need (`Table.generate`). */
+export const LAZY_FROM = 5_000
+
+/** What `Table.seed` fills the tables with. */
+export interface SeedPlan {
+  /** The scenario's own records, each through its table's `validated`; drawn first. */
+  own?(emit: Emit): void
+  /** How many records `generate` makes: from `lazyFrom` (default `LAZY_FROM`) they are made on first need. */
+  generated: number
+  generate?(emit: Emit): Iterator<void>
+  lazyFrom?: number
+  /** The scenario's seeded records, kept for its next sessions (the engine gives one per scenario and provider). */
+  template?: SeedTemplate
+}
+
+/** One scenario's seeded records for one provider, by table, as `Table.seed` made them for its first session. */
+export interface SeedTemplate {
+  records?: readonly (readonly unknown[])[]
+}
+
+/** Steps still to run, shared by the tables they fill: whichever table needs them first runs them all. */
+class Generation {
+  #steps: Iterator<void> | undefined
+  constructor(steps: Iterator<void>) {
+    this.#steps = steps
+  }
+  settle(): void {
+    const steps = this.#steps
+    this.#steps = undefined
+    if (steps) while (!steps.next().done);
+  }
+}
+
+/**
+ * A deep copy of a record as @msw/data's create copies one: arrays and plain
+ * objects anew (an own `__proto__` key defined, never assigned), any other
+ * value shared.
+ */
+export function copyJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(copyJson) as T
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    const v = copyJson((value as Record<string, unknown>)[key])
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+    else out[key] = v
+  }
+  return out as T
 }
 
 /** A write a table refused: the message names the table, `problems` each field. */

@@ -3,7 +3,7 @@ import type { SeedContext } from '../../core/provider.js'
 import { storeKey } from '../../core/store.js'
 import { Table } from '../../core/table.js'
 import { newOrder } from './build.js'
-import { type AymakanSection, ORDER_STATUSES, type OrderRecord, orderRecord } from './schemas.js'
+import { type AymakanSection, ORDER_STATUSES, orderRecord } from './schemas.js'
 
 /** The typed handle on a session's aymakan store (routes and createMock().db read it). */
 export const aymakanStore = storeKey<AymakanDb>('aymakan')
@@ -21,10 +21,8 @@ export interface AymakanDb {
   seq: number
 }
 
-export async function seedAymakan(
-  section: AymakanSection | undefined,
-  { faker, refDate }: SeedContext,
-): Promise<AymakanDb> {
+export async function seedAymakan(section: AymakanSection | undefined, ctx: SeedContext): Promise<AymakanDb> {
+  const { refDate } = ctx
   const s = section ?? {
     apiKeys: [],
     sellerName: 'Mock Store',
@@ -33,32 +31,6 @@ export async function seedAymakan(
     orders: [],
     generate: { orders: 0 },
   }
-  // Everything random is drawn first, synchronously (the engine's faker is shared).
-  const ids = { objectId: () => faker.database.mongodbObjectId(), now: refDate.toISOString().replace('.000Z', 'Z') }
-  const records: OrderRecord[] = []
-  let seq = 0
-  for (const o of s.orders) {
-    records.push(
-      newOrder(o, ids, {
-        status: o.status,
-        hubCode: o.hub_code ?? s.hubs[0]!,
-        sellerName: s.sellerName,
-        seq: seq++,
-        ...(o.delivery_type !== undefined && { deliveryType: o.delivery_type }),
-        ...(o.transactions !== undefined && { transactions: o.transactions }),
-      }),
-    )
-  }
-  for (let i = 0; i < s.generate.orders; i++) {
-    records.push(
-      newOrder(fakeInput(faker, refDate, s), ids, {
-        status: faker.helpers.arrayElement(ORDER_STATUSES),
-        hubCode: s.hubs[0]!,
-        sellerName: s.sellerName,
-        seq: seq++,
-      }),
-    )
-  }
   const db: AymakanDb = {
     orders: new Table('aymakan.orders', orderRecord, 'order_id', { indexes: ['status'] }),
     apiKeys: new Set(s.apiKeys),
@@ -66,9 +38,44 @@ export async function seedAymakan(
     hubs: s.hubs,
     sellerName: s.sellerName,
     objectCounter: 0,
-    seq,
+    seq: s.orders.length + s.generate.orders,
   }
-  for (const r of records) await db.orders.insert(r)
+  const now = refDate.toISOString().replace('.000Z', 'Z')
+  // The faker is this session's own: draws made later (a generation made on first need) see the same sequence.
+  const ids = { objectId: () => ctx.faker.database.mongodbObjectId(), now }
+  let seq = 0
+  await Table.seed([db.orders], {
+    template: ctx.template,
+    // The scenario's own orders, built as a create request would build them: validated, as any record the scenario writes.
+    own(emit) {
+      for (const o of s.orders) {
+        const order = newOrder(o, ids, {
+          status: o.status,
+          hubCode: o.hub_code ?? s.hubs[0]!,
+          sellerName: s.sellerName,
+          seq: seq++,
+          ...(o.delivery_type !== undefined && { deliveryType: o.delivery_type }),
+          ...(o.transactions !== undefined && { transactions: o.transactions }),
+        })
+        emit(db.orders, [db.orders.validated(order)])
+      }
+    },
+    // Generated records are valid by construction: adopted as they are.
+    generated: s.generate.orders,
+    *generate(emit) {
+      const { faker } = ctx
+      for (let i = 0; i < s.generate.orders; i++) {
+        const order = newOrder(fakeInput(faker, refDate, s), ids, {
+          status: faker.helpers.arrayElement(ORDER_STATUSES),
+          hubCode: s.hubs[0]!,
+          sellerName: s.sellerName,
+          seq: seq++,
+        })
+        emit(db.orders, [order])
+        yield
+      }
+    },
+  })
   return db
 }
 

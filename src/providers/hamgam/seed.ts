@@ -58,10 +58,8 @@ export function productSnapshot(p: ProductRecord): Record<string, unknown> {
   return { id: p.id, name: p.name, sku: p.sku, price: p.price }
 }
 
-export async function seedHamgam(
-  section: HamgamSection | undefined,
-  { faker, refDate }: SeedContext,
-): Promise<HamgamDb> {
+export async function seedHamgam(section: HamgamSection | undefined, ctx: SeedContext): Promise<HamgamDb> {
+  const { refDate } = ctx
   const s: HamgamSection = section ?? {
     drf: DEFAULT_DRF_SETTINGS,
     users: [],
@@ -78,32 +76,6 @@ export async function seedHamgam(
     generate: { orders: 0, itemsPerOrder: 0 },
   }
   const products = byId(s.products)
-  // Everything random is drawn first, synchronously (the engine's faker is shared).
-  const orders: OrderRecord[] = s.orders.map((o) => over(fakeOrder(o.id, faker, refDate, s), o as Partial<OrderRecord>))
-  const items: ItemRecord[] = s.items.map((raw) => {
-    const it = raw as Partial<ItemRecord> & { id: number; order: number; product: number }
-    return over(fakeItem(it.id, it.order, products.get(it.product)!, faker, refDate), it)
-  })
-  const payments: PaymentRecord[] = s.payments.map((raw) => {
-    const p = raw as Partial<PaymentRecord> & { id: number; order: number }
-    return over(fakePayment(p.id, p.order, faker, refDate, s), p)
-  })
-  const orderId = freeKeys(
-    GENERATED_ORDER_ID,
-    orders.map((o) => o.id),
-  )
-  const itemId = freeKeys(
-    GENERATED_ITEM_ID,
-    items.map((it) => it.id),
-  )
-  for (let i = 0; i < s.generate.orders; i++) {
-    const order = fakeOrder(orderId(), faker, refDate, s)
-    orders.push(order)
-    for (let k = 0; k < s.generate.itemsPerOrder; k++) {
-      items.push(fakeItem(itemId(), order.id, faker.helpers.arrayElement(s.products), faker, refDate))
-    }
-  }
-
   const db: HamgamDb = {
     drf: s.drf,
     orders: new Table('hamgam.orders', orderRecord, 'id'),
@@ -118,9 +90,48 @@ export async function seedHamgam(
     states: byId(s.states),
     cities: byId(s.cities),
   }
-  for (const o of orders) await db.orders.insert(o)
-  for (const it of items) await db.items.insert(it)
-  for (const p of payments) await db.payments.insert(p)
+  // The faker is this session's own: draws made later (a generation made on first need) see the same sequence.
+  await Table.seed([db.orders, db.items, db.payments], {
+    template: ctx.template,
+    // The scenario's own records, each over a fake: validated, as any record the scenario writes.
+    own(emit) {
+      const { faker } = ctx
+      for (const o of s.orders)
+        emit(db.orders, [db.orders.validated(over(fakeOrder(o.id, faker, refDate, s), o as Partial<OrderRecord>))])
+      for (const raw of s.items) {
+        const it = raw as Partial<ItemRecord> & { id: number; order: number; product: number }
+        emit(db.items, [
+          db.items.validated(over(fakeItem(it.id, it.order, products.get(it.product)!, faker, refDate), it)),
+        ])
+      }
+      for (const raw of s.payments) {
+        const p = raw as Partial<PaymentRecord> & { id: number; order: number }
+        emit(db.payments, [db.payments.validated(over(fakePayment(p.id, p.order, faker, refDate, s), p))])
+      }
+    },
+    // Generated records are valid by construction: adopted as they are.
+    generated: s.generate.orders * (1 + s.generate.itemsPerOrder),
+    *generate(emit) {
+      const { faker } = ctx
+      const orderId = freeKeys(
+        GENERATED_ORDER_ID,
+        s.orders.map((o) => o.id),
+      )
+      const itemId = freeKeys(
+        GENERATED_ITEM_ID,
+        s.items.map((it) => it.id),
+      )
+      for (let i = 0; i < s.generate.orders; i++) {
+        const order = fakeOrder(orderId(), faker, refDate, s)
+        const items: ItemRecord[] = []
+        for (let k = 0; k < s.generate.itemsPerOrder; k++)
+          items.push(fakeItem(itemId(), order.id, faker.helpers.arrayElement(s.products), faker, refDate))
+        emit(db.orders, [order])
+        emit(db.items, items)
+        yield
+      }
+    },
+  })
   return db
 }
 

@@ -47,30 +47,8 @@ export interface OmnitronDb {
 const GENERATED_ORDER_PK = 900_001
 const GENERATED_ITEM_PK = 9_000_001
 
-export async function seedOmnitron(
-  section: OmnitronSection | undefined,
-  { faker, refDate }: SeedContext,
-): Promise<OmnitronDb> {
-  // Everything random is drawn first, synchronously: the engine's faker is shared.
-  const orders: OrderRecord[] = []
-  const items: OrderItemRecord[] = []
-  for (const o of section?.orders ?? []) orders.push({ ...fakeOrder(o.pk, faker, refDate), ...o })
-  for (const it of section?.orderItems ?? []) items.push({ ...fakeItem(it.pk, it.order, faker, refDate), ...it })
-  const generate = section?.generate ?? { orders: 0, itemsPerOrder: 0 }
-  const orderPk = freeKeys(
-    GENERATED_ORDER_PK,
-    orders.map((o) => o.pk),
-  )
-  const itemPk = freeKeys(
-    GENERATED_ITEM_PK,
-    items.map((it) => it.pk),
-  )
-  for (let i = 0; i < generate.orders; i++) {
-    const order = fakeOrder(orderPk(), faker, refDate)
-    orders.push(order)
-    for (let k = 0; k < generate.itemsPerOrder; k++) items.push(fakeItem(itemPk(), order.pk, faker, refDate))
-  }
-
+export async function seedOmnitron(section: OmnitronSection | undefined, ctx: SeedContext): Promise<OmnitronDb> {
+  const { refDate } = ctx
   const orderItems = new Table('omnitron.orderItems', orderItemRecord, 'pk', { indexes: ['order'] })
   const db: OmnitronDb = {
     drf: section?.drf ?? DEFAULT_DRF_SETTINGS,
@@ -84,8 +62,41 @@ export async function seedOmnitron(
     shippingOptionGroups: new Set(section?.shippingOptionGroups ?? []),
     transitions: section?.settings.transitions ?? 'documented',
   }
-  for (const o of orders) await db.orders.insert(o)
-  for (const it of items) await db.orderItems.insert(it)
+  const generate = section?.generate ?? { orders: 0, itemsPerOrder: 0 }
+  const ownOrders = section?.orders ?? []
+  const ownItems = section?.orderItems ?? []
+  // The faker is this session's own: draws made later (a generation made on first need) see the same sequence.
+  await Table.seed([db.orders, db.orderItems], {
+    template: ctx.template,
+    // The scenario's own records, each over a fake: validated, as any record the scenario writes.
+    own(emit) {
+      const { faker } = ctx
+      for (const o of ownOrders) emit(db.orders, [db.orders.validated({ ...fakeOrder(o.pk, faker, refDate), ...o })])
+      for (const it of ownItems)
+        emit(db.orderItems, [db.orderItems.validated({ ...fakeItem(it.pk, it.order, faker, refDate), ...it })])
+    },
+    // Generated records are valid by construction: adopted as they are.
+    generated: generate.orders * (1 + generate.itemsPerOrder),
+    *generate(emit) {
+      const { faker } = ctx
+      const orderPk = freeKeys(
+        GENERATED_ORDER_PK,
+        ownOrders.map((o) => o.pk),
+      )
+      const itemPk = freeKeys(
+        GENERATED_ITEM_PK,
+        ownItems.map((it) => it.pk),
+      )
+      for (let i = 0; i < generate.orders; i++) {
+        const order = fakeOrder(orderPk(), faker, refDate)
+        const items: OrderItemRecord[] = []
+        for (let k = 0; k < generate.itemsPerOrder; k++) items.push(fakeItem(itemPk(), order.pk, faker, refDate))
+        emit(db.orders, [order])
+        emit(db.orderItems, items)
+        yield
+      }
+    },
+  })
   return db
 }
 
@@ -93,7 +104,7 @@ function drfDate(d: Date): string {
   return formatDrfDateTime(instantFromDate(d))
 }
 
-/** A complete, plausible order; hand-written fields override it. */
+/** A complete, plausible order, its keys in the schema's order; hand-written fields override it. */
 function fakeOrder(pk: number, faker: Faker, refDate: Date): OrderRecord {
   const placed = faker.date.past({ years: 1, refDate })
   const amount = faker.commerce.price({ min: 20, max: 2000, dec: 2 })
@@ -155,6 +166,7 @@ function fakeOrder(pk: number, faker: Faker, refDate: Date): OrderRecord {
   }
 }
 
+/** A complete, plausible order item, its keys in the schema's order; hand-written fields override it. */
 function fakeItem(pk: number, order: number, faker: Faker, refDate: Date): OrderItemRecord {
   const created = faker.date.past({ years: 1, refDate })
   const price = faker.commerce.price({ min: 5, max: 900, dec: 2 })
