@@ -81,7 +81,11 @@ export function createEngine(options: CreateAppOptions = {}): MockEngine {
 
 /** The Hono app (fetch handler) with every provider and the admin API. Throws ScenarioError on bad scenario files. */
 export function createApp(options: CreateAppOptions = {}): MockApp {
-  const engine = createEngine(options)
+  return appFor(createEngine(options), options)
+}
+
+/** The app around an engine already built (the Node server builds its engine before it loads node-server). */
+export function appFor(engine: MockEngine, options: AppOptions = {}): MockApp {
   const app = buildApp(engine, { version: VERSION, ...options }) as Hono<MockEnv> & { engine: MockEngine }
   Object.defineProperty(app, 'engine', { value: engine, enumerable: false })
   return app
