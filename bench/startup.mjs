@@ -5,7 +5,8 @@
  *   - importing `msw` against importing `order-contract-mock/msw` (dist/msw.js),
  *     the root entry (dist/index.js) and the Node entry (dist/node/index.js);
  *   - a vitest file that uses createMock() against one with a static MSW
- *     handler (bench/fixtures/vitest/), the whole `vitest run` of each.
+ *     handler (bench/fixtures/vitest/), the whole `vitest run` of each
+ *     (vitest's node API: wall time and the process's CPU time).
  * Prints one JSON object to stdout: medians in ms, with [min, max] beside each.
  * Runs dist/ as it is: `npm run build` first.
  *
@@ -20,7 +21,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const RUNS = Math.max(5, Number(process.env.STARTUP_RUNS ?? 7))
 const FIXTURES = join(ROOT, 'bench', 'fixtures', 'vitest')
-const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs')
 
 if (!existsSync(join(ROOT, 'dist', 'msw.js'))) {
   process.stderr.write('bench/startup.mjs: no dist/ (run npm run build first)\n')
@@ -43,15 +43,29 @@ function importOnce(specifier) {
   return JSON.parse(out)
 }
 
-/** One `vitest run` of one fixture file, spawn to exit. */
+// One `vitest run` of one fixture file through vitest's node API, in a fresh process: wall time and the
+// process's CPU time (its worker threads included), from before vitest loads to after it has closed.
+const VITEST_PROBE = `
+const t0 = performance.now(); const c0 = process.cpuUsage()
+const { startVitest } = await import('vitest/node')
+const [root, file] = process.argv.slice(1)
+const vitest = await startVitest('test', [file], { root, watch: false, reporters: ['dot'] })
+const failed = vitest.state.getCountOfFailedTests()
+await vitest.close()
+const c = process.cpuUsage(c0)
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, failed }))
+`
+
 function vitestOnce(file) {
-  const started = performance.now()
-  execFileSync(process.execPath, [VITEST, 'run', '--root', FIXTURES, '--reporter=dot', join(FIXTURES, file)], {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', VITEST_PROBE, FIXTURES, file], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CI: '1', NO_COLOR: '1' },
   })
-  return { ms: performance.now() - started }
+  const result = JSON.parse(out.slice(out.lastIndexOf('{"ms"')))
+  if (result.failed > 0) throw new Error(`bench/fixtures/vitest/${file} failed`)
+  return result
 }
 
 const dist = (file) => pathToFileURL(join(ROOT, 'dist', file)).href
@@ -82,9 +96,12 @@ for (const [name, list] of Object.entries(samples)) {
   if (list[0].cpuMs !== undefined) result[`${name}CpuMs`] = round(median(list.map((s) => s.cpuMs)))
 }
 // What the mock adds to a test file's run: paired by run, so a slow moment of the machine hits both.
-const added = samples.vitestMock.map((s, i) => s.ms - samples.vitestStatic[i].ms)
-result.vitestMockAddedMs = round(median(added))
-result.vitestMockAddedMsRange = [round(Math.min(...added)), round(Math.max(...added))]
+for (const unit of ['Ms', 'CpuMs']) {
+  const key = unit === 'Ms' ? 'ms' : 'cpuMs'
+  const added = samples.vitestMock.map((s, i) => s[key] - samples.vitestStatic[i][key])
+  result[`vitestMockAdded${unit}`] = round(median(added))
+  result[`vitestMockAdded${unit}Range`] = [round(Math.min(...added)), round(Math.max(...added))]
+}
 const ratio = (a, b) => Math.round((a / b) * 100) / 100
 result.importMockMswRatio = ratio(result.importMockMswMs, result.importMswMs)
 result.importMockMswCpuRatio = ratio(result.importMockMswCpuMs, result.importMswCpuMs)
