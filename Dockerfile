@@ -11,8 +11,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
-# The build first generates src/generated/ from package.json and scenarios/.
-COPY scripts/generate.mjs ./scripts/
+# The build first generates src/generated/ from package.json and scenarios/, then bundles (scripts/build.mjs).
+COPY scripts/generate.mjs scripts/build.mjs ./scripts/
 COPY scenarios ./scenarios
 COPY src ./src
 # Only the JavaScript runs: no declarations or source maps in the image.

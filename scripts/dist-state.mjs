@@ -4,13 +4,12 @@
  * when it has no build, or when any of the build's inputs — src/ (files and
  * folders: a folder's time changes when a file in it is added, renamed or
  * deleted), the bundled scenario files (compiled into src/generated/),
- * package.json (the version), tsconfig.json — is newer than the newest entry
- * under dist/. The scenarios' JSON Schema is written from the build, so it is
- * not an input.
+ * package.json (the version), tsconfig.json, the build scripts — is newer
+ * than the newest entry under dist/. The scenarios' JSON Schema is written
+ * from the build, so it is not an input.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -43,15 +42,14 @@ export function staleReason() {
     ],
     ['package.json', statSync(join(ROOT, 'package.json')).mtimeMs],
     ['tsconfig.json', statSync(join(ROOT, 'tsconfig.json')).mtimeMs],
+    ['scripts/build.mjs', statSync(join(ROOT, 'scripts', 'build.mjs')).mtimeMs],
+    ['scripts/generate.mjs', statSync(join(ROOT, 'scripts', 'generate.mjs')).mtimeMs],
   ]
   const newer = inputs.filter(([, time]) => time > built).map(([name]) => name)
   return newer.length > 0 ? `${newer.join(', ')} newer than dist/` : null
 }
 
-/** The build, from an empty dist/ (output of a deleted source cannot linger): generate, then compile. */
+/** The build (scripts/build.mjs: from an empty dist/, generate, declarations, bundle), in a child process. */
 export function rebuild() {
-  rmSync(DIST, { recursive: true, force: true })
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'generate.mjs')], { cwd: ROOT, stdio: 'inherit' })
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' })
 }

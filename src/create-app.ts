@@ -3,7 +3,13 @@ import { type AppOptions, buildApp } from './app.js'
 import type { MockEnv } from './core/context.js'
 import { MockEngine, type MockEvent } from './core/engine.js'
 import type { AnyProvider } from './core/provider.js'
-import { buildScenarios, type ScenarioSource } from './core/scenario/registry.js'
+import {
+  buildScenarios,
+  type PrecompiledScenario,
+  type PrecompiledScenarios,
+  type ScenarioSource,
+} from './core/scenario/registry.js'
+import { PRECOMPILED_SCENARIOS_JSON } from './generated/precompiled-scenarios.js'
 import { BUNDLED_SCENARIO_SOURCES } from './generated/scenarios.js'
 import { VERSION } from './generated/version.js'
 import { allProviders } from './providers/index.js'
@@ -43,11 +49,27 @@ export function scenarioSourcesOf(options: Pick<CreateAppOptions, 'scenarioSourc
   return options.bundledScenarios === false ? own : [...BUNDLED_SCENARIO_SOURCES, ...own]
 }
 
+/**
+ * The bundled files as the build parsed and validated them, by text; fresh
+ * objects for each app. The build mounted every provider, so they stand only
+ * for an app that mounts them all.
+ */
+function precompiledFor(providers: readonly AnyProvider[]): PrecompiledScenarios | undefined {
+  if (providers.length !== allProviders.length || !allProviders.every((p, i) => providers[i] === p)) return undefined
+  const texts = new Map(BUNDLED_SCENARIO_SOURCES.map((s) => [s.file, s.text]))
+  const byText = new Map<string, PrecompiledScenario>()
+  for (const pre of JSON.parse(PRECOMPILED_SCENARIOS_JSON) as PrecompiledScenario[]) {
+    const text = texts.get(pre.file)
+    if (text !== undefined) byText.set(text, pre)
+  }
+  return byText
+}
+
 export function createEngine(options: CreateAppOptions = {}): MockEngine {
   const providers = options.providers ?? allProviders
   return new MockEngine({
     providers,
-    scenarios: buildScenarios(scenarioSourcesOf(options), providers),
+    scenarios: buildScenarios(scenarioSourcesOf(options), providers, precompiledFor(providers)),
     ...(options.defaultScenario !== undefined && { defaultScenario: options.defaultScenario }),
     ...(options.maxSessions !== undefined && { maxSessions: options.maxSessions }),
     ...(options.journalSize !== undefined && { journalSize: options.journalSize }),
@@ -59,7 +81,11 @@ export function createEngine(options: CreateAppOptions = {}): MockEngine {
 
 /** The Hono app (fetch handler) with every provider and the admin API. Throws ScenarioError on bad scenario files. */
 export function createApp(options: CreateAppOptions = {}): MockApp {
-  const engine = createEngine(options)
+  return appFor(createEngine(options), options)
+}
+
+/** The app around an engine already built (the Node server builds its engine before it loads node-server). */
+export function appFor(engine: MockEngine, options: AppOptions = {}): MockApp {
   const app = buildApp(engine, { version: VERSION, ...options }) as Hono<MockEnv> & { engine: MockEngine }
   Object.defineProperty(app, 'engine', { value: engine, enumerable: false })
   return app

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from './package-root.js'
 
 /**
  * The pages only the standalone server serves: the console (/__mock/ui) and
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
  * admin API, which checks --admin-token.
  */
 
-const consoleDir = fileURLToPath(new URL('../../console/', import.meta.url))
+const consoleDir = join(PACKAGE_ROOT, 'console')
 /** Resolved on first use: a missing package costs its page, not the server's start. */
 const swagger = (file: string) => () =>
   join(dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')), file)

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, relative, sep } from 'node:path'
 import type { AnyProvider } from '../core/provider.js'
 import {
   buildScenarios,
@@ -9,9 +8,10 @@ import {
   type ScenarioOrigin,
   type ScenarioSource,
 } from '../core/scenario/registry.js'
+import { PACKAGE_ROOT } from './package-root.js'
 
 /** The scenarios shipped with the package (`scenarios/` beside `dist/`). */
-export const BUNDLED_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url))
+export const BUNDLED_SCENARIOS_DIR = `${join(PACKAGE_ROOT, 'scenarios')}${sep}`
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i
 

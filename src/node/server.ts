@@ -1,14 +1,24 @@
 import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server'
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
+import type { Http2Bindings, HttpBindings } from '@hono/node-server'
 import { bodyTooLarge } from '../core/body.js'
 import { CONNECTION_FAULT_HEADER, type ConnectionFault } from '../core/faults.js'
 import { answerHeader } from '../core/respond.js'
+import { appFor } from '../create-app.js'
 import { breakConnection } from './connection-faults.js'
 import { consolePage } from './console-routes.js'
-import { type CreateAppOptions, createApp, type MockApp } from './index.js'
-import { LightweightResponse } from './lightweight-response.js'
+import { type CreateAppOptions, createEngine, type MockApp } from './index.js'
+
+/**
+ * node-server and its Response class, loaded by the first startServer() and
+ * not with the package: in-process users (createMock, MSW) never need them.
+ */
+const loadNodeServer = () =>
+  Promise.all([
+    import('@hono/node-server'),
+    import('@hono/node-server/utils/response'),
+    import('./lightweight-response.js'),
+  ])
 
 export interface ServerOptions extends CreateAppOptions {
   /** Default 4010; 0 picks a free port. */
@@ -32,7 +42,7 @@ export interface RunningServer {
 }
 
 /** Hands the app's connection-fault answers to the socket; everything else passes through. */
-function withConnectionFaults(app: MockApp) {
+function withConnectionFaults(app: MockApp, alreadySent: Response) {
   return async (request: Request, env: HttpBindings | Http2Bindings) => {
     const incoming = env.incoming as IncomingMessage
     const page = consolePage(request) // the console and docs page: standalone server only
@@ -45,7 +55,7 @@ function withConnectionFaults(app: MockApp) {
     const fault = answerHeader(response, CONNECTION_FAULT_HEADER)
     if (!fault) return response
     breakConnection(env.incoming as IncomingMessage, fault as ConnectionFault)
-    return RESPONSE_ALREADY_SENT
+    return alreadySent
   }
 }
 
@@ -119,9 +129,22 @@ function processDiagnostics(): Record<string, unknown> {
   }
 }
 
-/** Serves the app over HTTP with @hono/node-server. */
+/** Serves the app over HTTP with @hono/node-server. Throws ScenarioError (synchronously) on bad scenario files. */
 export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const app = createApp({ diagnostics: processDiagnostics, responseClass: LightweightResponse, ...options })
+  // The scenarios are read and checked first, as createApp does, before anything loads or listens.
+  const engine = createEngine(options)
+  return loadNodeServer().then(([{ serve }, { RESPONSE_ALREADY_SENT }, { LightweightResponse }]) => {
+    const app = appFor(engine, { diagnostics: processDiagnostics, responseClass: LightweightResponse, ...options })
+    return listen(app, options, serve, RESPONSE_ALREADY_SENT)
+  })
+}
+
+function listen(
+  app: MockApp,
+  options: ServerOptions,
+  serve: typeof import('@hono/node-server').serve,
+  alreadySent: Response,
+): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1'
   return new Promise((resolve, reject) => {
     const onListening = (info: AddressInfo) => {
@@ -143,7 +166,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     const requestTimeout = Math.max(options.timeouts?.requestMs ?? 30_000, headersTimeout)
     const server = serve(
       {
-        fetch: withConnectionFaults(app),
+        fetch: withConnectionFaults(app, alreadySent),
         // The mock's answers use node-server's Response per app (responseClass); the process's globals stay the platform's.
         overrideGlobalObjects: false,
         port: options.port ?? 4010,

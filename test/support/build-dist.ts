@@ -11,7 +11,7 @@ import { rebuild, staleReason } from '../../scripts/dist-state.mjs'
 function ensureBuilt(): void {
   const reason = staleReason()
   if (!reason) return
-  process.stdout.write(`[build-dist] ${reason}: rebuilding (scripts/generate.mjs, tsc -p tsconfig.json)\n`)
+  process.stdout.write(`[build-dist] ${reason}: rebuilding (scripts/build.mjs)\n`)
   rebuild()
 }
 

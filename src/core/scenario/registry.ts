@@ -4,7 +4,7 @@ import { type Instant, parseInstant } from '../clock.js'
 import type { FaultSpec } from '../faults.js'
 import type { AnyProvider } from '../provider.js'
 import { identityKey, isPlain, mergeScenario } from './merge.js'
-import { SCENARIO_NAME, scenarioSchema } from './schema.js'
+import { SCENARIO_NAME, type ScenarioDocument, scenarioSchema } from './schema.js'
 
 /** A validated scenario, `extends` resolved. */
 export interface Scenario {
@@ -98,9 +98,36 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)'
 }
 
-type Entry = { source: ScenarioSource; doc: Record<string, unknown>; parsed?: Parsed; overrides?: string }
+type Entry = {
+  source: ScenarioSource
+  doc: Record<string, unknown>
+  parsed?: Parsed
+  overrides?: string
+  /** The build-time result for a file of this very text (no YAML parsed for it). */
+  pre?: PrecompiledScenario
+}
 /** The files read, by scenario name, and the bundled ones a user's file of the same name replaced. */
 type Read = { raw: Map<string, Entry>; shadowed: Map<string, Entry> }
+
+/**
+ * A bundled scenario as the build parsed and validated it (scripts/generate.mjs):
+ * the file as written and the schema's output, both plain JSON.
+ */
+export interface PrecompiledScenario {
+  file: string
+  /** The scenario's name (from `name:` or the file name). */
+  name: string
+  /** The file's data as parsed (what `extends` merges). */
+  raw: Record<string, unknown>
+  /** The schema's output for the scenario with its `extends` chain merged in. */
+  doc: ScenarioDocument
+}
+
+/**
+ * The build's results for the bundled files, by file text. They were made with
+ * every provider mounted; a caller passes them only then.
+ */
+export type PrecompiledScenarios = ReadonlyMap<string, PrecompiledScenario>
 
 /**
  * Reads every source, resolves `extends`, validates the result against the
@@ -110,16 +137,29 @@ type Read = { raw: Map<string, Entry>; shadowed: Map<string, Entry> }
  * errors. Each problem names the file that wrote the value (under `extends`,
  * the child's or the parent's) with line:column and its path in that file.
  * Throws one ScenarioError listing every problem.
+ *
+ * `precompiled` (the bundled files as the build validated them) skips the
+ * YAML parse of a file whose text is one of them, and the validation of a
+ * scenario whose file and whole `extends` chain are those very files: the
+ * result is the same data. On any problem the whole set is built again
+ * without them, so every message is exactly what the full path says.
  */
 export function buildScenarios(
   sources: readonly ScenarioSource[],
   providers: readonly AnyProvider[],
+  precompiled?: PrecompiledScenarios,
 ): Map<string, Scenario> {
   const problems: string[] = []
-  const read = readSources(sources, problems)
-  const schema = scenarioSchema(providers)
+  const read = readSources(sources, problems, precompiled)
+  let schema: ReturnType<typeof scenarioSchema> | undefined
   const resolved = new Map<string, Scenario>()
   for (const [name, entry] of read.raw) {
+    const pre = reusable(read, name, entry)
+    if (pre) {
+      resolved.set(name, toScenario(name, entry, pre.doc))
+      continue
+    }
+    schema ??= scenarioSchema(providers)
     const merged = resolveExtends(read, name, [], entry, problems)
     if (!merged) {
       // The parent is missing or circular: still report what is wrong in this file itself.
@@ -130,19 +170,60 @@ export function buildScenarios(
     const scenario = validateScenario(name, entry, merged, schema, providers, problems)
     if (scenario) resolved.set(name, scenario)
   }
+  // Messages place each problem by line and column, which a precompiled file (not parsed here) cannot.
+  if (problems.length > 0 && precompiled) return buildScenarios(sources, providers)
   // A parent's problem is found again through each child: say it once.
   if (problems.length > 0) throw new ScenarioError([...new Set(problems)])
   return resolved
 }
 
+/**
+ * The build's result for this scenario when it is exactly what the build
+ * validated: the same file text under the same name, and every `extends`
+ * parent the same too (a user's `default` under a bundled child changes it).
+ */
+function reusable(read: Read, name: string, entry: Entry, depth = 0): PrecompiledScenario | undefined {
+  const pre = entry.pre
+  if (!pre || pre.name !== name || depth > read.raw.size) return undefined
+  const parentName = entry.doc.extends
+  if (parentName === undefined) return pre
+  if (typeof parentName !== 'string' || parentName === name) return undefined
+  const parent = read.raw.get(parentName)
+  return parent && pre.doc.extends === parentName && reusable(read, parentName, parent, depth + 1) ? pre : undefined
+}
+
+/**
+ * Every bundled file as the build stores it: parsed and validated, with all
+ * providers mounted. Throws ScenarioError as buildScenarios does.
+ */
+export function precompileScenarios(
+  sources: readonly ScenarioSource[],
+  providers: readonly AnyProvider[],
+): PrecompiledScenario[] {
+  const problems: string[] = []
+  const read = readSources(sources, problems)
+  const schema = scenarioSchema(providers)
+  const out: PrecompiledScenario[] = []
+  for (const [name, entry] of read.raw) {
+    const merged = resolveExtends(read, name, [], entry, problems)
+    if (!merged) continue
+    const parsed = schema.safeParse({ ...merged.doc, name })
+    if (validateScenario(name, entry, merged, schema, providers, problems) && parsed.success)
+      out.push({ file: entry.source.file, name, raw: entry.doc, doc: parsed.data })
+  }
+  if (problems.length > 0) throw new ScenarioError([...new Set(problems)])
+  return out
+}
+
 /** Parses each source and names it; the user's files layer over the bundled ones (the same name replaces it). */
-function readSources(sources: readonly ScenarioSource[], problems: string[]): Read {
+function readSources(sources: readonly ScenarioSource[], problems: string[], precompiled?: PrecompiledScenarios): Read {
   const raw = new Map<string, Entry>()
   const shadowed = new Map<string, Entry>()
   for (const source of sources) {
-    const parsed = parseText(source, problems)
-    if (parsed === undefined) continue
-    const doc = parsed.value
+    const pre = precompiled?.get(source.text)
+    const parsed = pre ? undefined : parseText(source, problems)
+    if (!pre && parsed === undefined) continue
+    const doc = pre ? pre.raw : parsed?.value
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       problems.push(`${source.file}: (root): expected a mapping (name, description, providers, ...)`)
       continue
@@ -157,11 +238,17 @@ function readSources(sources: readonly ScenarioSource[], problems: string[]): Re
     const clash = raw.get(name)
     if (clash && (clash.source.origin ?? 'user') === 'bundled' && (source.origin ?? 'user') === 'user') {
       shadowed.set(name, clash)
-      raw.set(name, { source, doc: record, parsed, overrides: clash.source.file })
+      raw.set(name, {
+        source,
+        doc: record,
+        ...(parsed && { parsed }),
+        ...(pre && { pre }),
+        overrides: clash.source.file,
+      })
     } else if (clash) {
       problems.push(`${source.file}: name: scenario "${name}" is also defined in ${clash.source.file}`)
     } else {
-      raw.set(name, { source, doc: record, parsed })
+      raw.set(name, { source, doc: record, ...(parsed && { parsed }), ...(pre && { pre }) })
     }
   }
   return { raw, shadowed }
@@ -262,7 +349,7 @@ function mergedLocate(merged: unknown, child: unknown, childLocate: Locate, pare
 /** The merged document checked against the schema and the cross-references, as a Scenario. */
 function validateScenario(
   name: string,
-  { source, overrides }: Entry,
+  entry: Entry,
   { doc: merged, locate }: Resolved,
   schema: ReturnType<typeof scenarioSchema>,
   providers: readonly AnyProvider[],
@@ -280,7 +367,11 @@ function validateScenario(
   }
   checkReferences(merged, locate, providers, problems)
   if (!parsed.success || problems.length > before) return undefined
-  const doc = parsed.data
+  return toScenario(name, entry, parsed.data)
+}
+
+/** The Scenario of a validated document. */
+function toScenario(name: string, { source, overrides }: Entry, doc: ScenarioDocument): Scenario {
   return {
     name,
     description: doc.description,

@@ -1,0 +1,105 @@
+/**
+ * The bundled scenarios are parsed and validated at build time
+ * (src/generated/precompiled-scenarios.ts); createApp uses that data instead
+ * of parsing the YAML again. These prove it is the same data, that a user's
+ * file of the very same text reuses it, and that anything else — a changed
+ * file, a user's parent under a bundled child, a problem anywhere — takes the
+ * full path with its exact messages.
+ */
+import { describe, expect, it } from 'vitest'
+import {
+  buildScenarios,
+  type PrecompiledScenario,
+  ScenarioError,
+  type ScenarioSource,
+} from '../../src/core/scenario/registry.js'
+import { createApp, scenarioSourcesOf } from '../../src/create-app.js'
+import { PRECOMPILED_SCENARIOS_JSON } from '../../src/generated/precompiled-scenarios.js'
+import { BUNDLED_SCENARIO_SOURCES } from '../../src/generated/scenarios.js'
+import { allProviders } from '../../src/providers/index.js'
+
+const precompiled = () => {
+  const texts = new Map(BUNDLED_SCENARIO_SOURCES.map((s) => [s.file, s.text]))
+  return new Map((JSON.parse(PRECOMPILED_SCENARIOS_JSON) as PrecompiledScenario[]).map((p) => [texts.get(p.file)!, p]))
+}
+const bundled = BUNDLED_SCENARIO_SOURCES
+const defaultText = bundled.find((s) => s.file === 'scenarios/default.yaml')!.text
+const flakyText = bundled.find((s) => s.file === 'scenarios/flaky.yaml')!.text
+
+function problemsOf(build: () => unknown): string[] {
+  try {
+    build()
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError)
+    return (error as ScenarioError).problems
+  }
+  throw new Error('expected a ScenarioError')
+}
+
+describe('precompiled bundled scenarios', () => {
+  it('hold every bundled file', () => {
+    expect(precompiled().size).toBe(bundled.length)
+  })
+
+  it('give the same scenarios as parsing and validating the files', () => {
+    expect(buildScenarios(bundled, allProviders, precompiled())).toEqual(buildScenarios(bundled, allProviders))
+  })
+
+  it('give each app its own objects', () => {
+    const a = buildScenarios(bundled, allProviders, precompiled())
+    const b = buildScenarios(bundled, allProviders, precompiled())
+    expect(a.get('default')!.providers).not.toBe(b.get('default')!.providers)
+  })
+
+  it('stand for a user file of the very same text (the container mounts the bundled files as /scenarios)', () => {
+    const user: ScenarioSource[] = [
+      { file: '/scenarios/default.yaml', text: defaultText, origin: 'user' },
+      { file: '/scenarios/flaky.yaml', text: flakyText, origin: 'user' },
+    ]
+    const sources = [...bundled, ...user]
+    const fast = buildScenarios(sources, allProviders, precompiled())
+    expect(fast).toEqual(buildScenarios(sources, allProviders))
+    expect(fast.get('default')).toMatchObject({
+      file: '/scenarios/default.yaml',
+      origin: 'user',
+      overrides: 'scenarios/default.yaml',
+    })
+  })
+
+  it('a bundled child over a user default of other content is validated again (its merged data differs)', () => {
+    const user: ScenarioSource = {
+      file: 'mine/default.yaml',
+      text: 'extends: default\nseed: 7\n',
+      origin: 'user',
+    }
+    const sources = [...bundled, user]
+    const fast = buildScenarios(sources, allProviders, precompiled())
+    expect(fast).toEqual(buildScenarios(sources, allProviders))
+    expect(fast.get('flaky')!.seed).toBe(7)
+  })
+
+  it('an invalid user file gets the full path messages, line and column in the bundled parent included', () => {
+    const user: ScenarioSource = {
+      file: 'mine/bad.yaml',
+      text: 'extends: default\nproviders:\n  omnitron:\n    orders:\n      - { pk: 12345, status: "999" }\n',
+      origin: 'user',
+    }
+    const slow = problemsOf(() => buildScenarios([...bundled, user], allProviders))
+    expect(problemsOf(() => buildScenarios([...bundled, user], allProviders, precompiled()))).toEqual(slow)
+    expect(slow[0]).toMatch(/^mine\/bad\.yaml:5:\d+: providers\.omnitron\.orders\[0\]\.status: /)
+  })
+
+  it('are not used for an app that mounts only some providers (the bundled files name them all)', () => {
+    const omnitronOnly = [allProviders[0]]
+    const slow = problemsOf(() => buildScenarios(bundled, omnitronOnly))
+    expect(problemsOf(() => createApp({ providers: omnitronOnly }))).toEqual(slow)
+  })
+
+  it('createApp serves the bundled scenarios from them', async () => {
+    const app = createApp()
+    expect(app.engine.scenarioNames()).toEqual(['default', 'drf-3.14-json-only', 'flaky', 'rules-relaxed'])
+    expect([...app.engine.scenarios.values()]).toEqual([
+      ...buildScenarios(scenarioSourcesOf({}), allProviders).values(),
+    ])
+  })
+})
