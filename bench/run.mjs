@@ -362,7 +362,9 @@ async function measure() {
   const mockStarts = []
   const honoStarts = []
   for (let i = 0; i < starts; i++) {
-    mockStarts.push(await startToFirst200(MOCK(), '/omnitron/api/v1/orders/12345/', OMNITRON))
+    // The default scenario, as `npm start` and the container run it (no scenarios folder to read and check).
+    const plain = [join(ROOT, 'dist', 'cli.js'), '--port', '0', '--quiet']
+    mockStarts.push(await startToFirst200(plain, '/omnitron/api/v1/orders/12345/', OMNITRON))
     honoStarts.push(
       await startToFirst200([join(ROOT, 'bench', 'servers', 'hono-map.mjs')], '/omnitron/api/v1/order_items/7105/', {}),
     )

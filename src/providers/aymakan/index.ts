@@ -23,5 +23,8 @@ export const aymakan = defineProvider({
   errorResponse: laravelErrorResponse,
   rules: aymakanRules,
   maxJsonDepth: PHP_JSON_DEPTH,
-  openapi: aymakanApi,
+  // A getter: the document is built on first use, not when the package loads.
+  get openapi() {
+    return aymakanApi()
+  },
 })

@@ -28,5 +28,8 @@ export const hamgam = defineProvider({
   errorResponse: drfErrorResponse,
   rules: hamgamRules,
   maxJsonDepth: MAX_NESTING,
-  openapi: hamgamApi,
+  // A getter: the document is built on first use, not when the package loads.
+  get openapi() {
+    return hamgamApi()
+  },
 })

@@ -24,5 +24,8 @@ export const omnitron = defineProvider({
   errorResponse: drfErrorResponse,
   rules: omnitronRules,
   maxJsonDepth: MAX_NESTING,
-  openapi: omnitronApi,
+  // A getter: the document is built on first use, not when the package loads.
+  get openapi() {
+    return omnitronApi()
+  },
 })
