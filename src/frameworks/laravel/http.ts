@@ -6,8 +6,10 @@ import { requestMethod } from './input.js'
 import { laravelExceptionJson } from './json.js'
 import { minimalView } from './minimal-view.js'
 import { symfonyErrorPage } from './pages.js'
+import { prepared } from './prepare.js'
 
 export { type Input, readInput, readQuery } from './input.js'
+export { prepared } from './prepare.js'
 
 /**
  * Laravel's request cycle, as far as the Laravel-based providers show it:
@@ -99,16 +101,6 @@ function rawPath(c: Context<MockEnv>): string {
   const raw = target?.startsWith('/') ? target.replace(/[?#].*$/s, '') : undefined
   if (raw !== undefined && (raw === mount || raw.startsWith(`${mount}/`))) return raw.slice(mount.length) || '/'
   return new URL(c.req.url).pathname.slice(mount.length) || '/'
-}
-
-/**
- * Symfony's Response::prepare() defaults that every Laravel answer carries: a
- * response without cache headers gets `Cache-Control: no-cache, private`.
- */
-export function prepared(response: Response): Response {
-  const h = response.headers
-  if (h.has('cache-control') || h.has('etag') || h.has('last-modified') || h.has('expires')) return response
-  return withHeaders(response, { 'Cache-Control': 'no-cache, private' })
 }
 
 export class LaravelSite {
