@@ -103,16 +103,25 @@ function rawPath(c: Context<MockEnv>): string {
   return new URL(c.req.url).pathname.slice(mount.length) || '/'
 }
 
+interface Route {
+  pattern: RegExp
+  methods: Methods
+  template: string
+  verbs: readonly string[]
+}
+
 export class LaravelSite {
   readonly app = new Hono<MockEnv>()
-  readonly #routes: { pattern: RegExp; methods: Methods; template: string }[] = []
+  readonly #routes: Route[] = []
 
   constructor(private readonly options: LaravelSiteOptions) {}
 
   /** `path` with `{name}` parameters, e.g. `/api/v1/orders/{order_id}` (a parameter is `[^/]+`). */
   route(path: string, methods: Methods): this {
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '([^/]+)')
-    this.#routes.push({ pattern: new RegExp(`^${source}$`, 'su'), methods, template: path })
+    // The verbs the route answers, in Router::$verbs' order (HEAD with GET).
+    const verbs = VERBS.filter((v) => (v === 'HEAD' ? 'GET' in methods : v in methods))
+    this.#routes.push({ pattern: new RegExp(`^${source}$`, 'su'), methods, template: path, verbs })
     return this
   }
 
@@ -124,24 +133,22 @@ export class LaravelSite {
   async #dispatch(c: Context<MockEnv>): Promise<Response> {
     const raw = rawPath(c)
     // Request::path(): the path info still percent-encoded, without its outer slashes, `/` for the root.
-    const shown = raw.replace(/^\/+|\/+$/g, '') || '/'
+    const shown = () => raw.replace(/^\/+|\/+$/g, '') || '/'
     const decoded = rawUrlDecode(raw.replace(/\/+$/, '') || '/')
     const resolved = requestMethod(c)
     if ('badRequest' in resolved)
       return expectsJson(c) ? laravelExceptionJson(400, 'Bad request.') : symfonyErrorPage(400, 'Bad Request')
     const method = resolved.method
-    const verbsOf = (m: Methods) => VERBS.filter((v) => (v === 'HEAD' ? 'GET' in m : v in m))
-    const matches =
-      decoded === undefined
-        ? []
-        : this.#routes.flatMap((r) => {
-            const m = r.pattern.exec(decoded)
-            return m ? [{ r, params: m.slice(1) }] : []
-          })
-    const hit = matches.find((x) => (verbsOf(x.r.methods) as string[]).includes(method))
+    const matches: { r: Route; params: string[] }[] = []
+    if (decoded !== undefined)
+      for (const r of this.#routes) {
+        const m = r.pattern.exec(decoded)
+        if (m) matches.push({ r, params: m.slice(1) })
+      }
+    const hit = matches.find((x) => x.r.verbs.includes(method))
     if (!hit) {
       // RouteCollection::checkForAlternateVerbs: every other verb some route at this path answers.
-      const others = VERBS.filter((v) => v !== method && matches.some((x) => verbsOf(x.r.methods).includes(v)))
+      const others = VERBS.filter((v) => v !== method && matches.some((x) => x.r.verbs.includes(v)))
       if (others.length === 0) {
         c.get('mock').unmatched = {
           closest: closestRoutes(
@@ -149,7 +156,7 @@ export class LaravelSite {
             this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template })),
           ),
         }
-        const message = `The route ${shown} could not be found.`
+        const message = `The route ${shown()} could not be found.`
         return expectsJson(c) ? laravelExceptionJson(404, message) : minimalPage(404, 'Not Found')
       }
       // An OPTIONS request to a known path: 200, empty, `Allow: GET,HEAD,POST,PUT`.
@@ -159,7 +166,7 @@ export class LaravelSite {
           headers: { Allow: others.join(','), 'Content-Type': 'text/html; charset=UTF-8' },
         })
       const allow = { Allow: others.join(', ') }
-      const message = `The ${method} method is not supported for route ${shown}. Supported methods: ${others.join(', ')}.`
+      const message = `The ${method} method is not supported for route ${shown()}. Supported methods: ${others.join(', ')}.`
       // Laravel has no errors::405 view, so the handler renders Symfony's error page.
       return expectsJson(c)
         ? laravelExceptionJson(405, message, allow)
@@ -168,7 +175,7 @@ export class LaravelSite {
     const rejected = this.options.guard(c)
     if (rejected) return rejected
     const verb = (method === 'HEAD' ? 'GET' : method) as Verb
-    const response = await hit.r.methods[verb]!(c, hit.params as string[])
+    const response = await hit.r.methods[verb]!(c, hit.params)
     return c.req.method.toUpperCase() === 'HEAD'
       ? textResponse(null, { status: response.status, headers: response.headers })
       : response

@@ -135,7 +135,10 @@ const validationError = (errors: Record<string, string>) =>
 function buildContext(ctx: WriteContext, orderId: string): BuildContext {
   return {
     objectId: () => objectId(ctx.now.seconds, orderId, ++ctx.db.objectCounter),
-    now: formatIso(ctx.now).replace(/\.\d{3}Z$/, 'Z'),
+    // Only a write that sets no order_created_at needs it.
+    get now() {
+      return formatIso(ctx.now).replace(/\.\d{3}Z$/, 'Z')
+    },
   }
 }
 
