@@ -5,10 +5,12 @@
  * turn with autocannon (bench/load.mjs, its own process) against `node dist/cli.js`.
  * The figure is the server process's CPU time (utime + stime from /proc/<pid>/stat,
  * every thread, GC included) over the load, divided by the answers it gave; it is
- * steadier than req/s on a shared machine. Rounds alternate the cases (and the
- * builds, when comparing two), so drift on the machine hits every line alike.
+ * steadier than req/s on a shared machine. Rounds are short and alternate the
+ * order of the cases (and of the builds, when comparing two), so drift on the
+ * machine hits every line alike; each write's ratio to the Omnitron PATCH is
+ * taken per round (the PATCH measured next to it) and the median reported.
  *
- *   node bench/writes.mjs                           dist/cli.js, 5 rounds of 4 s per case
+ *   node bench/writes.mjs                           dist/cli.js, 10 rounds of 2 s per case
  *   node bench/writes.mjs --rounds 3 --duration 3
  *   node bench/writes.mjs --cli a/dist/cli.js,dist/cli.js   A/B: two builds, side by side
  *   node bench/writes.mjs --prof DIR                 also write a CPU profile per server (--cpu-prof)
@@ -25,8 +27,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const { values: args } = parseArgs({
   options: {
     cli: { type: 'string', default: join(ROOT, 'dist', 'cli.js') },
-    rounds: { type: 'string', default: '5' },
-    duration: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '2' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '32' },
     prof: { type: 'string' },
@@ -152,9 +154,9 @@ const samples = servers.map(() => Object.fromEntries(caseNames.map((n) => [n, []
 
 for (const server of servers) for (const name of caseNames) await measure(server, name, WARMUP)
 for (let round = 0; round < ROUNDS; round++) {
-  // Alternate the order of the builds each round.
+  // Alternate the order of the cases and of the builds each round.
   const order = round % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => i).reverse()
-  for (const name of caseNames)
+  for (const name of round % 2 === 0 ? caseNames : [...caseNames].reverse())
     for (const i of order) {
       const m = await measure(servers[i], name, DURATION)
       samples[i][name].push(m)

@@ -5,6 +5,7 @@ import { textResponse, withHeaders } from '../../core/respond.js'
  * response without cache headers gets `Cache-Control: no-cache, private`.
  */
 const CACHE_HEADERS = ['cache-control', 'etag', 'last-modified', 'expires']
+const IS_CACHE_HEADER = new Set(CACHE_HEADERS)
 const DEFAULT = { 'Cache-Control': 'no-cache, private' } as const
 
 /** Responses built by {@link preparedText}: prepare() has nothing left to add to them. */
@@ -12,7 +13,8 @@ const done = new WeakSet<Response>()
 
 /** A response with prepare()'s default among the headers it is built with (not added later). */
 export function preparedText(text: string, status: number, headers: Record<string, string>): Response {
-  const cached = Object.keys(headers).some((k) => CACHE_HEADERS.includes(k.toLowerCase()))
+  let cached = false
+  for (const name in headers) if (IS_CACHE_HEADER.has(name.toLowerCase())) cached = true
   const response = textResponse(text, { status, headers: cached ? headers : { ...headers, ...DEFAULT } })
   done.add(response)
   return response
