@@ -100,7 +100,21 @@ function rawPath(c: Context<MockEnv>): string {
   const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url
   const raw = target?.startsWith('/') ? target.replace(/[?#].*$/s, '') : undefined
   if (raw !== undefined && (raw === mount || raw.startsWith(`${mount}/`))) return raw.slice(mount.length) || '/'
-  return new URL(c.req.url).pathname.slice(mount.length) || '/'
+  return pathname(c.req.url).slice(mount.length) || '/'
+}
+
+/**
+ * `new URL(url).pathname` of a request's URL, read from its serialisation: an
+ * http(s) URL serialises as `scheme://authority` then the path (which always
+ * starts with `/` and has `?` and `#` escaped), then `?query`, `#fragment`.
+ */
+function pathname(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return new URL(url).pathname
+  const start = url.indexOf('/', url.indexOf('//') + 2)
+  if (start === -1) return new URL(url).pathname
+  let end = start
+  while (end < url.length && url[end] !== '?' && url[end] !== '#') end++
+  return url.slice(start, end)
 }
 
 interface Route {
