@@ -6,8 +6,10 @@ import { requestMethod } from './input.js'
 import { laravelExceptionJson } from './json.js'
 import { minimalView } from './minimal-view.js'
 import { symfonyErrorPage } from './pages.js'
+import { prepared } from './prepare.js'
 
 export { type Input, readInput, readQuery } from './input.js'
+export { prepared } from './prepare.js'
 
 /**
  * Laravel's request cycle, as far as the Laravel-based providers show it:
@@ -98,29 +100,42 @@ function rawPath(c: Context<MockEnv>): string {
   const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url
   const raw = target?.startsWith('/') ? target.replace(/[?#].*$/s, '') : undefined
   if (raw !== undefined && (raw === mount || raw.startsWith(`${mount}/`))) return raw.slice(mount.length) || '/'
-  return new URL(c.req.url).pathname.slice(mount.length) || '/'
+  return pathname(c.req.url).slice(mount.length) || '/'
 }
 
 /**
- * Symfony's Response::prepare() defaults that every Laravel answer carries: a
- * response without cache headers gets `Cache-Control: no-cache, private`.
+ * `new URL(url).pathname` of a request's URL, read from its serialisation: an
+ * http(s) URL serialises as `scheme://authority` then the path (which always
+ * starts with `/` and has `?` and `#` escaped), then `?query`, `#fragment`.
  */
-export function prepared(response: Response): Response {
-  const h = response.headers
-  if (h.has('cache-control') || h.has('etag') || h.has('last-modified') || h.has('expires')) return response
-  return withHeaders(response, { 'Cache-Control': 'no-cache, private' })
+function pathname(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return new URL(url).pathname
+  const start = url.indexOf('/', url.indexOf('//') + 2)
+  if (start === -1) return new URL(url).pathname
+  let end = start
+  while (end < url.length && url[end] !== '?' && url[end] !== '#') end++
+  return url.slice(start, end)
+}
+
+interface Route {
+  pattern: RegExp
+  methods: Methods
+  template: string
+  verbs: readonly string[]
 }
 
 export class LaravelSite {
   readonly app = new Hono<MockEnv>()
-  readonly #routes: { pattern: RegExp; methods: Methods; template: string }[] = []
+  readonly #routes: Route[] = []
 
   constructor(private readonly options: LaravelSiteOptions) {}
 
   /** `path` with `{name}` parameters, e.g. `/api/v1/orders/{order_id}` (a parameter is `[^/]+`). */
   route(path: string, methods: Methods): this {
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '([^/]+)')
-    this.#routes.push({ pattern: new RegExp(`^${source}$`, 'su'), methods, template: path })
+    // The verbs the route answers, in Router::$verbs' order (HEAD with GET).
+    const verbs = VERBS.filter((v) => (v === 'HEAD' ? 'GET' in methods : v in methods))
+    this.#routes.push({ pattern: new RegExp(`^${source}$`, 'su'), methods, template: path, verbs })
     return this
   }
 
@@ -132,24 +147,22 @@ export class LaravelSite {
   async #dispatch(c: Context<MockEnv>): Promise<Response> {
     const raw = rawPath(c)
     // Request::path(): the path info still percent-encoded, without its outer slashes, `/` for the root.
-    const shown = raw.replace(/^\/+|\/+$/g, '') || '/'
+    const shown = () => raw.replace(/^\/+|\/+$/g, '') || '/'
     const decoded = rawUrlDecode(raw.replace(/\/+$/, '') || '/')
     const resolved = requestMethod(c)
     if ('badRequest' in resolved)
       return expectsJson(c) ? laravelExceptionJson(400, 'Bad request.') : symfonyErrorPage(400, 'Bad Request')
     const method = resolved.method
-    const verbsOf = (m: Methods) => VERBS.filter((v) => (v === 'HEAD' ? 'GET' in m : v in m))
-    const matches =
-      decoded === undefined
-        ? []
-        : this.#routes.flatMap((r) => {
-            const m = r.pattern.exec(decoded)
-            return m ? [{ r, params: m.slice(1) }] : []
-          })
-    const hit = matches.find((x) => (verbsOf(x.r.methods) as string[]).includes(method))
+    const matches: { r: Route; params: string[] }[] = []
+    if (decoded !== undefined)
+      for (const r of this.#routes) {
+        const m = r.pattern.exec(decoded)
+        if (m) matches.push({ r, params: m.slice(1) })
+      }
+    const hit = matches.find((x) => x.r.verbs.includes(method))
     if (!hit) {
       // RouteCollection::checkForAlternateVerbs: every other verb some route at this path answers.
-      const others = VERBS.filter((v) => v !== method && matches.some((x) => verbsOf(x.r.methods).includes(v)))
+      const others = VERBS.filter((v) => v !== method && matches.some((x) => x.r.verbs.includes(v)))
       if (others.length === 0) {
         c.get('mock').unmatched = {
           closest: closestRoutes(
@@ -157,7 +170,7 @@ export class LaravelSite {
             this.#routes.map((r) => ({ methods: Object.keys(r.methods), template: r.template })),
           ),
         }
-        const message = `The route ${shown} could not be found.`
+        const message = `The route ${shown()} could not be found.`
         return expectsJson(c) ? laravelExceptionJson(404, message) : minimalPage(404, 'Not Found')
       }
       // An OPTIONS request to a known path: 200, empty, `Allow: GET,HEAD,POST,PUT`.
@@ -167,7 +180,7 @@ export class LaravelSite {
           headers: { Allow: others.join(','), 'Content-Type': 'text/html; charset=UTF-8' },
         })
       const allow = { Allow: others.join(', ') }
-      const message = `The ${method} method is not supported for route ${shown}. Supported methods: ${others.join(', ')}.`
+      const message = `The ${method} method is not supported for route ${shown()}. Supported methods: ${others.join(', ')}.`
       // Laravel has no errors::405 view, so the handler renders Symfony's error page.
       return expectsJson(c)
         ? laravelExceptionJson(405, message, allow)
@@ -176,7 +189,7 @@ export class LaravelSite {
     const rejected = this.options.guard(c)
     if (rejected) return rejected
     const verb = (method === 'HEAD' ? 'GET' : method) as Verb
-    const response = await hit.r.methods[verb]!(c, hit.params as string[])
+    const response = await hit.r.methods[verb]!(c, hit.params)
     return c.req.method.toUpperCase() === 'HEAD'
       ? textResponse(null, { status: response.status, headers: response.headers })
       : response

@@ -18,8 +18,12 @@ const TRIMMED =
   '\\u{1d159}\\u{1d173}-\\u{1d17a}\\u{e0020}'
 const TRIM = new RegExp(`^[${TRIMMED}]+|[${TRIMMED}]+$`, 'gu')
 
-/** Str::trim($value) */
-export const strTrim = (s: string) => s.replace(TRIM, '')
+/** A code unit Str::trim never strips (printable ASCII). */
+const kept = (code: number) => code > 0x20 && code < 0x7f
+
+/** Str::trim($value) (a string that starts and ends with printable ASCII has nothing to strip). */
+export const strTrim = (s: string) =>
+  s.length > 0 && kept(s.charCodeAt(0)) && kept(s.charCodeAt(s.length - 1)) ? s : s.replace(TRIM, '')
 
 /** TrimStrings' default `$except`: top-level keys it leaves as sent. */
 const NEVER_TRIM = new Set(['current_password', 'password', 'password_confirmation'])
@@ -115,26 +119,37 @@ export async function readInput(
   const { query, request } = requestBags(c)
   const method = c.req.method.toUpperCase()
   const source = isJson(c) || (method !== 'GET' && method !== 'HEAD') ? request : query
+  // The merged array and its cleaned copy at once: the query's values fill only the keys the source lacks.
   const input: Input = {}
-  for (const [k, v] of Object.entries(source)) define(input, k, v)
-  for (const [k, v] of Object.entries(query)) if (!Object.hasOwn(input, k)) define(input, k, v)
-  return { ok: true, input: clean(input, '') as Input }
+  for (const [k, v] of Object.entries(source)) define(input, k, cleanTop(k, v))
+  for (const [k, v] of Object.entries(query)) if (!Object.hasOwn(input, k)) define(input, k, cleanTop(k, v))
+  return { ok: true, input }
 }
 
 /** `$request->query()` after TrimStrings and ConvertEmptyStringsToNull. */
 export function readQuery(c: Context<MockEnv>): Input {
-  return clean(requestBags(c).query, '') as Input
+  return clean(requestBags(c).query, true, false) as Input
 }
 
-/** TrimStrings then ConvertEmptyStringsToNull, at every depth; keys defined, never assigned. */
-function clean(v: unknown, key: string): unknown {
+/** A top-level value of the input, cleaned. */
+const cleanTop = (key: string, v: unknown) => clean(v, key === '', NEVER_TRIM.has(key))
+
+/**
+ * TrimStrings then ConvertEmptyStringsToNull, at every depth; keys defined,
+ * never assigned. A value's key path is its parent's path and its own key
+ * joined by `.`, or its own key alone under a parent whose path is empty (the
+ * input itself, or a chain of `""` keys from it): only such a value can have a
+ * path of `$except`, so `root` says whether `v`'s own path is empty and
+ * `exempt` whether it is one of `$except`.
+ */
+function clean(v: unknown, root: boolean, exempt: boolean): unknown {
   if (typeof v === 'string') {
-    const t = NEVER_TRIM.has(key) ? v : strTrim(v)
+    const t = exempt ? v : strTrim(v)
     return t === '' ? null : t
   }
   if (!isPhpArray(v)) return v
   const out: Record<string, unknown> = Array.isArray(v) ? ([] as unknown as Record<string, unknown>) : {}
-  for (const [k, x] of Object.entries(v)) define(out, k, clean(x, key === '' ? k : `${key}.${k}`))
+  for (const [k, x] of Object.entries(v)) define(out, k, clean(x, root && k === '', root && NEVER_TRIM.has(k)))
   return out
 }
 

@@ -1,7 +1,10 @@
-import { textResponse } from '../../core/respond.js'
+import { preparedText } from './prepare.js'
 
 const escapeNonAscii = (json: string) =>
   json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/** What json_encode writes differently from JSON.stringify: `/` and non-ASCII. */
+const ESCAPED = /[/\u0080-\uffff]/
 
 /**
  * PHP's json_encode() with no options (`response()->json()`, what controllers
@@ -10,7 +13,8 @@ const escapeNonAscii = (json: string) =>
  * comparisons and signatures see the difference.
  */
 export function phpJson(value: unknown): string {
-  return escapeNonAscii(JSON.stringify(value).replace(/\//g, '\\/'))
+  const json = JSON.stringify(value)
+  return ESCAPED.test(json) ? escapeNonAscii(json.replace(/\//g, '\\/')) : json
 }
 
 /**
@@ -23,13 +27,10 @@ export function phpPrettyJson(value: unknown): string {
 }
 
 export function laravelJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return textResponse(phpJson(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
+  return preparedText(phpJson(body), status, { 'Content-Type': 'application/json', ...headers })
 }
 
 /** An exception rendered as JSON by Laravel's handler. */
 export function laravelExceptionJson(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return textResponse(phpPrettyJson({ message }), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
-  })
+  return preparedText(phpPrettyJson({ message }), status, { 'Content-Type': 'application/json', ...headers })
 }

@@ -18,10 +18,19 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
 
 class Fail extends Error {}
 
+/** Decodes each body whole (no streaming), so one decoder serves every call. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+const WORDS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const
+
 export function phpJsonDecode(bytes: Uint8Array): { value: unknown } | undefined {
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+    text = UTF8.decode(bytes)
   } catch {
     return undefined
   }
@@ -29,7 +38,6 @@ export function phpJsonDecode(bytes: Uint8Array): { value: unknown } | undefined
   const ws = () => {
     for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i));
   }
-  const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
   const unit = (at: number) =>
     /^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4)) ? Number.parseInt(text.slice(at, at + 4), 16) : -1
   const string = (): string => {
@@ -116,11 +124,7 @@ export function phpJsonDecode(bytes: Uint8Array): { value: unknown } | undefined
       }
     }
     if (ch === '"') return string()
-    for (const [word, v] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    for (const [word, v] of WORDS) {
       if (text.startsWith(word, i)) {
         i += word.length
         return v

@@ -34,7 +34,12 @@ export type LaravelRule =
   /** A custom rule object: its own message (given the attribute as Laravel passes it). */
   | { custom: (value: unknown, key: string) => string | undefined }
 
-export type RuleSet = Record<string, readonly LaravelRule[]>
+/**
+ * A rule table: key (dotted, `*` a wildcard) → rules. It is compiled on first
+ * use and the compiled form kept while the table lives: build a table once
+ * (per catalogue, not per request) and do not change it afterwards.
+ */
+export type RuleSet = Readonly<Record<string, readonly LaravelRule[]>>
 
 const MESSAGES = {
   required: (a: string) => `The ${a} field is required.`,
@@ -65,11 +70,30 @@ function put(target: PhpArray, key: string, value: unknown): void {
   else target[key] = value
 }
 
-/** Validator::parseData: a copy whose keys hide `.` and `*`. */
+/** A key holding `.` or `*` anywhere in the data (what parseData hides). */
+function hasSpecialKeys(data: unknown): boolean {
+  if (!isPhpArray(data)) return false
+  for (const k in data) {
+    if (!Object.hasOwn(data, k)) continue
+    if (k.includes('.') || k.includes('*') || hasSpecialKeys(data[k])) return true
+  }
+  return false
+}
+
+/**
+ * Validator::parseData: a copy whose keys hide `.` and `*`. The validator only
+ * reads the data (gatherKeys copies before it writes), so data with no such
+ * key is used as it is.
+ */
 function parseData(data: unknown): unknown {
+  return hasSpecialKeys(data) ? hideSpecialKeys(data) : data
+}
+
+function hideSpecialKeys(data: unknown): unknown {
   if (!isPhpArray(data)) return data
   const out: PhpArray = Array.isArray(data) ? ([] as unknown as PhpArray) : {}
-  for (const [k, v] of Object.entries(data)) put(out, k.replaceAll('.', DOT).replaceAll('*', ASTERISK), parseData(v))
+  for (const [k, v] of Object.entries(data))
+    put(out, k.replaceAll('.', DOT).replaceAll('*', ASTERISK), hideSpecialKeys(v))
   return out
 }
 
@@ -89,16 +113,24 @@ function arrGet(array: unknown, key: string | null): unknown {
   return cur
 }
 
-/** Arr::get and Arr::has of one key in a single walk (what the validator asks of every attribute). */
-function lookup(data: unknown, key: string): { value: unknown; present: boolean } {
-  if (!isPhpArray(data)) return { value: undefined, present: false }
-  if (own(data, key)) return { value: data[key], present: true }
+/** What {@link lookup} answers for a key Arr::has does not find. */
+const ABSENT: unique symbol = Symbol('absent')
+
+/**
+ * Arr::get and Arr::has of one key in a single walk (what the validator asks
+ * of every attribute): the value, or ABSENT. Arr::has first tries the whole
+ * key, which only a key without `.` can be (parseData hid every `.` of the
+ * data's keys), and that is the walk's first step. A key found is in an array
+ * that holds its first segment, so Arr::has's "not empty" holds.
+ */
+function lookup(data: unknown, segments: readonly string[], from = 0): unknown {
   let cur: unknown = data
-  for (const segment of key.split('.')) {
-    if (!isPhpArray(cur) || !own(cur, segment)) return { value: undefined, present: false }
+  for (let i = from; i < segments.length; i++) {
+    const segment = segments[i]!
+    if (!isPhpArray(cur) || !own(cur, segment)) return ABSENT
     cur = cur[segment]
   }
-  return { value: cur, present: Object.keys(data).length > 0 }
+  return cur
 }
 
 /** Arr::has (one key) */
@@ -161,77 +193,176 @@ function arrDot(array: unknown, prefix = '', out: [string, unknown][] = []): [st
 
 const quote = (s: string) => s.replace(/[.\\+*?[^\]$(){}=!<>|:\-#/]/g, '\\$&')
 
-/**
- * The keys a wildcard pattern expands to. One `*` before the end (`a.*.b`):
- * data_set gives every element of `a` the path `b`, so the keys are exactly
- * `a.<key>.b` for the keys of `a` (none when it is not an array) — computed
- * directly, as the general path below would, in time linear in the data.
- */
-function expansionKeys(pattern: string, data: unknown): { keys: string[]; exact: boolean } {
+/** A wildcard key of a rule table, with what expanding it needs compiled once. */
+interface Pattern {
+  readonly pattern: string
+  readonly list: readonly LaravelRule[]
+  /** ValidationRuleParser's test that an expanded key belongs to the pattern. */
+  readonly matcher: RegExp
+  /** The entry of a key this pattern alone expanded to. */
+  readonly entry: Entry
+  /**
+   * One `*` before the end (`a.*.b`): data_set gives every element of `a`
+   * the path `b`, so the keys are exactly `a.<key>.b` for the keys of `a`
+   * (none when it is not an array) — computed directly, as the general path
+   * would, in time linear in the data.
+   */
+  readonly exact?: { readonly prefix: string; readonly suffix: string; readonly suffixSegments: readonly string[] }
+  /** Otherwise, what ValidationData::initializeAndGatherData needs: the explicit part and its key pattern. */
+  readonly gather?: { readonly explicit: string | null; readonly wildcard: RegExp }
+}
+
+function compilePattern(pattern: string, list: readonly LaravelRule[]): Pattern {
+  const matcher = new RegExp(`^${quote(pattern).replaceAll('\\*', '[^\\.]*')}$`)
+  const entry = prepare(undefined, list, pattern)
   const star = pattern.indexOf('*')
   if (
     pattern.indexOf('*', star + 1) !== -1 ||
     pattern.endsWith('*') ||
     pattern[star - 1] !== '.' ||
     pattern[star + 1] !== '.'
-  )
-    return { keys: gatherKeys(pattern, data), exact: false }
-  const prefix = pattern.slice(0, star - 1)
-  const suffix = pattern.slice(star + 1)
-  const container = arrGet(data, prefix)
-  return {
-    keys: isPhpArray(container) ? Object.keys(container).map((k) => `${prefix}.${k}${suffix}`) : [],
-    exact: true,
+  ) {
+    const explicit = pattern.split('*')[0]!.replace(/\.+$/, '') || null
+    const wildcard = new RegExp(`^${quote(pattern).replaceAll('\\*', '[^\\.]+')}`)
+    return { pattern, list, matcher, entry, gather: { explicit, wildcard } }
   }
+  const suffix = pattern.slice(star + 1)
+  const exact = { prefix: pattern.slice(0, star - 1), suffix, suffixSegments: suffix.slice(1).split('.') }
+  return { pattern, list, matcher, entry, exact }
+}
+
+/** The keys a wildcard pattern expands to, in order. */
+function expansionKeys(p: Pattern, data: unknown): string[] {
+  if (!p.exact) return gatherKeys(p.pattern, p.gather!.explicit, p.gather!.wildcard, data)
+  const { prefix, suffix } = p.exact
+  const container = arrGet(data, prefix)
+  return isPhpArray(container) ? Object.keys(container).map((k) => `${prefix}.${k}${suffix}`) : []
 }
 
 /** ValidationData::initializeAndGatherData, keys only (in order). */
-function gatherKeys(attribute: string, data: unknown): string[] {
-  const explicit = attribute.split('*')[0]!.replace(/\.+$/, '') || null
+function gatherKeys(attribute: string, explicit: string | null, wildcard: RegExp, data: unknown): string[] {
   let extracted: unknown = {}
   const value = arrGet(data, explicit)
   if (explicit === null) extracted = copy(data)
   else if (value !== undefined || arrHas(data, explicit)) arrSet(extracted as PhpArray, explicit, copy(value))
   if (attribute.includes('*') && !attribute.endsWith('*')) extracted = dataSetNull(extracted, attribute.split('.'))
   const keys = arrDot(extracted).map(([k]) => k)
-  const wildcard = new RegExp(`^${quote(attribute).replaceAll('\\*', '[^\\.]+')}`)
   const extra = keys.map((k) => wildcard.exec(k)?.[0]).filter((k): k is string => k !== undefined)
   return [...new Set([...keys, ...extra])]
 }
 
+/** One key's rules, with what the validation loop asks of them worked out once. */
 interface Entry {
-  rules: readonly LaravelRule[]
+  readonly rules: readonly LaravelRule[]
   /** The wildcard pattern that first expanded to this key (Validator::getPrimaryAttribute). */
-  primary?: string
+  readonly primary?: string
+  /** The key's segments (a table key's, split once). */
+  readonly segments?: readonly string[]
+  readonly nullable: boolean
+  /** It has an implicit rule (`required`): it runs even when the key is absent or blank. */
+  readonly implicit: boolean
 }
 
-interface Exploded {
-  rules: Map<string, Entry>
+function prepare(key: string | undefined, rules: readonly LaravelRule[], primary?: string): Entry {
+  return {
+    rules,
+    ...(primary !== undefined && { primary }),
+    ...(key !== undefined && { segments: key.split('.') }),
+    nullable: rules.includes('nullable'),
+    implicit: rules.some((r) => IMPLICIT.has(r)),
+  }
+}
+
+/** A rule table, compiled once (rule tables are not changed after their first use). */
+interface Compiled {
+  /** Every key of the table in order, wildcard patterns included (explodeRules starts from them). */
+  readonly initial: ReadonlyMap<string, Entry>
+  /**
+   * explodeRules' walk from the first pattern on: each pattern expands, and
+   * each explicit key after one is set again (dropping what an earlier
+   * pattern merged into it). Empty: the table has no pattern.
+   */
+  readonly steps: readonly (Pattern | { readonly key: string; readonly entry: Entry })[]
   /** The patterns of Validator::$implicitAttributes. */
-  patterns: Set<string>
+  readonly patterns: ReadonlySet<string>
+  /**
+   * Set when every pattern is `a.*.b`-shaped and no key one expands to can be
+   * another key of the table: then explodeRules' order is known without
+   * building it — the explicit keys in order, then each pattern's keys,
+   * pattern by pattern.
+   */
+  readonly direct?: { readonly explicit: readonly (readonly [string, Entry])[]; readonly patterns: readonly Pattern[] }
+}
+
+/**
+ * Whether explodeRules never finds a key already in its table. A data key
+ * holds no `.` (parseData hid them), so `p.<key>.s` can only be a table key
+ * that starts with `p.` and ends with `s`, or a key of a pattern whose prefix
+ * extends `p` (with the same prefix, the suffixes differ).
+ */
+function expandsToNewKeys(explicit: readonly string[], patterns: readonly Pattern[]): boolean {
+  return patterns.every(({ exact }) => {
+    if (!exact) return false
+    const head = `${exact.prefix}.`
+    const clash = (key: string) =>
+      key.length >= head.length + exact.suffix.length && key.startsWith(head) && key.endsWith(exact.suffix)
+    return (
+      !explicit.some(clash) &&
+      !patterns.some((q) => q.exact && q.exact.prefix !== exact.prefix && `${q.exact.prefix}.`.startsWith(head))
+    )
+  })
+}
+
+const compiled = new WeakMap<RuleSet, Compiled>()
+
+function compile(ruleSet: RuleSet): Compiled {
+  let c = compiled.get(ruleSet)
+  if (c) return c
+  const initial = new Map<string, Entry>()
+  const steps: Compiled['steps'][number][] = []
+  const patterns = new Set<string>()
+  for (const [key, list] of Object.entries(ruleSet)) {
+    const entry = prepare(key, list)
+    initial.set(key, entry)
+    if (key.includes('*')) {
+      patterns.add(key)
+      steps.push(compilePattern(key, list))
+    } else if (steps.length > 0) steps.push({ key, entry })
+  }
+  const explicit = [...initial].filter(([key]) => !key.includes('*'))
+  const expanding = steps.filter((step): step is Pattern => 'pattern' in step)
+  c = {
+    initial,
+    steps,
+    patterns,
+    ...(expandsToNewKeys(
+      explicit.map(([key]) => key),
+      expanding,
+    ) && { direct: { explicit, patterns: expanding } }),
+  }
+  compiled.set(ruleSet, c)
+  return c
 }
 
 /** ValidationRuleParser::explodeRules: explicit keys keep their place; expanded keys are appended. */
-function explode(ruleSet: RuleSet, data: unknown): Exploded {
-  const rules = new Map<string, Entry>(Object.entries(ruleSet).map(([k, v]) => [k, { rules: v }]))
-  const patterns = new Set<string>()
-  for (const [pattern, list] of Object.entries(ruleSet)) {
-    if (!pattern.includes('*')) {
-      rules.set(pattern, { rules: list })
+function explode(c: Compiled, data: unknown): ReadonlyMap<string, Entry> {
+  if (c.steps.length === 0) return c.initial
+  const rules = new Map(c.initial)
+  for (const step of c.steps) {
+    if (!('pattern' in step)) {
+      rules.set(step.key, step.entry)
       continue
     }
-    patterns.add(pattern)
-    const matcher = new RegExp(`^${quote(pattern).replaceAll('\\*', '[^\\.]*')}$`)
-    const { keys, exact } = expansionKeys(pattern, data)
-    for (const key of keys) {
-      if (!exact && !key.startsWith(pattern) && !matcher.test(key)) continue
+    const exact = step.exact !== undefined
+    for (const key of expansionKeys(step, data)) {
+      if (!exact && !key.startsWith(step.pattern) && !step.matcher.test(key)) continue
       const entry = rules.get(key)
-      if (entry) rules.set(key, { rules: [...entry.rules, ...list], primary: entry.primary ?? pattern })
-      else rules.set(key, { rules: list, primary: pattern })
+      if (entry) rules.set(key, prepare(undefined, [...entry.rules, ...step.list], entry.primary ?? step.pattern))
+      else rules.set(key, step.entry)
     }
-    rules.delete(pattern)
+    rules.delete(step.pattern)
   }
-  return { rules, patterns }
+  return rules
 }
 
 /** Str::snake (ASCII, as PHP's ctype_lower/ucwords are). */
@@ -245,7 +376,7 @@ export function snake(value: string): string {
 }
 
 /** FormatsMessages::getDisplayableAttribute, with no custom attribute names. */
-function displayable(attribute: string, primary: string | undefined, patterns: Set<string>): string {
+function displayable(attribute: string, primary: string | undefined, patterns: ReadonlySet<string>): string {
   if (patterns.has(primary ?? attribute)) return attribute
   return snake(attribute).replaceAll('_', ' ')
 }
@@ -259,6 +390,8 @@ function filled(v: unknown): boolean {
 }
 
 const IMPLICIT = new Set<LaravelRule>(['required'])
+/** Validator::validateBoolean's accepted values (compared strictly). */
+const BOOLEANS: readonly unknown[] = [true, false, 0, 1, '0', '1']
 
 function passes(rule: LaravelRule, v: unknown): boolean {
   if (typeof rule === 'object') {
@@ -278,7 +411,7 @@ function passes(rule: LaravelRule, v: unknown): boolean {
     case 'integer':
       return isInteger(v)
     case 'boolean':
-      return ([true, false, 0, 1, '0', '1'] as unknown[]).includes(v) && phpType(v) !== 'float'
+      return BOOLEANS.includes(v) && phpType(v) !== 'float'
     case 'array':
       return isPhpArray(v)
     case 'email':
@@ -297,39 +430,69 @@ function passes(rule: LaravelRule, v: unknown): boolean {
  */
 export function validate(input: unknown, ruleSet: RuleSet): Record<string, string> {
   const data = parseData(input)
-  const exploded = explode(ruleSet, data)
+  const table = compile(ruleSet)
   const messages = new Map<string, string>()
-  for (const [attribute, { rules: list, primary }] of exploded.rules) {
-    const clean = cleanKey(attribute)
-    const { value, present } = lookup(data, attribute)
-    const nullable = list.includes('nullable')
-    for (const rule of list) {
-      if (rule === 'nullable') continue
-      const isImplicit = IMPLICIT.has(rule)
-      // Validator::isValidatable
-      const validatable =
-        (typeof value === 'string' && value.trim() === '' ? isImplicit : present || isImplicit) &&
-        (isImplicit || !nullable || (value !== null && value !== undefined)) &&
-        !(typeof rule === 'object' && 'exists' in rule && messages.has(clean))
-      if (!validatable) continue
-      if (typeof rule === 'object' && 'custom' in rule) {
-        const message = rule.custom(value, clean)
-        if (message && !messages.has(clean)) messages.set(clean, message)
-        continue
-      }
-      if (passes(rule, value)) continue
-      const name = typeof rule === 'object' ? ('in' in rule ? 'in' : 'exists') : rule
-      if (!messages.has(clean))
-        messages.set(
-          clean,
-          MESSAGES[name as keyof typeof MESSAGES](
-            displayable(clean, attribute === clean ? primary : undefined, exploded.patterns),
-          ),
-        )
-      if (isImplicit) break // Validator::shouldStopValidating: a failed `required` ends the key
+  const direct = table.direct
+  if (direct) {
+    for (const [attribute, entry] of direct.explicit)
+      check(attribute, entry, lookup(data, entry.segments!), messages, table.patterns)
+    for (const { entry, exact } of direct.patterns) {
+      const { prefix, suffix, suffixSegments } = exact!
+      const container = arrGet(data, prefix)
+      if (!isPhpArray(container)) continue
+      // `prefix.<key>suffix`, looked up from the container it names.
+      for (const key of Object.keys(container))
+        check(`${prefix}.${key}${suffix}`, entry, lookup(container[key], suffixSegments), messages, table.patterns)
     }
+  } else {
+    for (const [attribute, entry] of explode(table, data))
+      check(attribute, entry, lookup(data, entry.segments ?? attribute.split('.')), messages, table.patterns)
   }
   const errors: Record<string, string> = {}
   for (const [k, m] of messages) put(errors, k, m)
   return errors
+}
+
+/** One key's rules, in order, over its value (ABSENT: not in the data); its first failure is kept. */
+function check(
+  attribute: string,
+  entry: Entry,
+  found: unknown,
+  messages: Map<string, string>,
+  patterns: ReadonlySet<string>,
+): void {
+  // Validator::isValidatable: an absent key runs only its implicit rules.
+  if (found === ABSENT && !entry.implicit) return
+  const clean = cleanKey(attribute)
+  const value = found === ABSENT ? undefined : found
+  const blank = typeof value === 'string' && value.trim() === ''
+  const isNull = value === null || value === undefined
+  for (const rule of entry.rules) {
+    if (rule === 'nullable') continue
+    const isImplicit = IMPLICIT.has(rule)
+    // Validator::isValidatable
+    if (
+      !isImplicit &&
+      (blank ||
+        found === ABSENT ||
+        (entry.nullable && isNull) ||
+        (typeof rule === 'object' && 'exists' in rule && messages.has(clean)))
+    )
+      continue
+    if (typeof rule === 'object' && 'custom' in rule) {
+      const message = rule.custom(value, clean)
+      if (message && !messages.has(clean)) messages.set(clean, message)
+      continue
+    }
+    if (passes(rule, value)) continue
+    const name = typeof rule === 'object' ? ('in' in rule ? 'in' : 'exists') : rule
+    if (!messages.has(clean))
+      messages.set(
+        clean,
+        MESSAGES[name as keyof typeof MESSAGES](
+          displayable(clean, attribute === clean ? entry.primary : undefined, patterns),
+        ),
+      )
+    if (isImplicit) return // Validator::shouldStopValidating: a failed `required` ends the key
+  }
 }

@@ -19,12 +19,15 @@ export const ORDER_STATUSES = [
 ] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
-/** `on_hold` → `On Hold`. */
-export const statusLabel = (s: OrderStatus) =>
+const label = (s: OrderStatus) =>
   s
     .split('_')
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ')
+const LABELS = new Map(ORDER_STATUSES.map((s) => [s, label(s)]))
+
+/** `on_hold` → `On Hold`. */
+export const statusLabel = (s: OrderStatus): string => LABELS.get(s) ?? label(s)
 
 export const PAYMENT_METHODS = ['prepaid', 'postpaid'] as const
 

@@ -1,5 +1,6 @@
 import { formatIso } from '../../core/clock.js'
 import type { WriteScope } from '../../core/context.js'
+import { perObject } from '../../core/memo.js'
 import { ChangePlan, runRules } from '../../core/rules.js'
 import type { Input } from '../../frameworks/laravel/http.js'
 import { type LaravelRule, type RuleSet, validate } from '../../frameworks/laravel/validator.js'
@@ -41,7 +42,7 @@ function address(prefix: string, required: boolean): RuleSet {
 }
 
 /** The request tables of Update Order (docs/providers/aymakan.md) as Laravel rules (required where they say Yes). */
-function orderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
+function buildOrderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
   // Lookups, as Laravel's `exists` rule: "The selected order_items.0.sku_code is invalid." (the
   // documented message: a key expanded from a wildcard keeps its raw name).
   const skuExists: LaravelRule = { exists: (v) => typeof v === 'string' && db.skus.has(v) }
@@ -118,13 +119,26 @@ function orderRules(db: AymakanDb, mode: 'create' | 'update'): RuleSet {
   }
 }
 
+/**
+ * One table per session's catalogue and mode, built on first use: the lookups read the
+ * catalogue when they run, and the validator compiles a table once.
+ */
+const rulesOf = perObject((db: AymakanDb) => ({
+  create: buildOrderRules(db, 'create'),
+  update: buildOrderRules(db, 'update'),
+}))
+const orderRules = (db: AymakanDb, mode: 'create' | 'update'): RuleSet => rulesOf(db)[mode]
+
 const validationError = (errors: Record<string, string>) =>
   envelope(422, false, 'Validation Error', null, null, { validation_errors: errors })
 
 function buildContext(ctx: WriteContext, orderId: string): BuildContext {
   return {
     objectId: () => objectId(ctx.now.seconds, orderId, ++ctx.db.objectCounter),
-    now: formatIso(ctx.now).replace(/\.\d{3}Z$/, 'Z'),
+    // Only a write that sets no order_created_at needs it.
+    get now() {
+      return formatIso(ctx.now).replace(/\.\d{3}Z$/, 'Z')
+    },
   }
 }
 

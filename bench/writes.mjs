@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+/**
+ * Server CPU per request of each provider's main write (issue 18, target 2): the
+ * Omnitron item PATCH, the Aymakan update and the Hamgam item PATCH, each loaded in
+ * turn with autocannon (bench/load.mjs, its own process) against `node dist/cli.js`.
+ * The figure is the server process's CPU time (utime + stime from /proc/<pid>/stat,
+ * every thread, GC included) over the load, divided by the answers it gave; it is
+ * steadier than req/s on a shared machine. Rounds are short and alternate the
+ * order of the cases (and of the builds, when comparing two), so drift on the
+ * machine hits every line alike; each write's ratio to the Omnitron PATCH is
+ * taken per round (the PATCH measured next to it) and the median reported.
+ *
+ *   node bench/writes.mjs                           dist/cli.js, 10 rounds of 2 s per case
+ *   node bench/writes.mjs --rounds 3 --duration 3
+ *   node bench/writes.mjs --cli a/dist/cli.js,dist/cli.js   A/B: two builds, side by side
+ *   node bench/writes.mjs --prof DIR                 also write a CPU profile per server (--cpu-prof)
+ *
+ * Linux only (/proc). Prints a table and writes the figures as JSON to stdout's last line.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const { values: args } = parseArgs({
+  options: {
+    cli: { type: 'string', default: join(ROOT, 'dist', 'cli.js') },
+    rounds: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '32' },
+    prof: { type: 'string' },
+    only: { type: 'string' },
+  },
+})
+const ROUNDS = Number(args.rounds)
+const DURATION = Number(args.duration)
+const WARMUP = Number(args.warmup)
+const CONNECTIONS = Number(args.connections)
+/** USER_HZ: the unit of /proc/<pid>/stat's times (100 on every Linux this runs on). */
+const TICK_US = 10_000
+
+const CASES = {
+  omnitronPatch: {
+    label: 'Omnitron PATCH /api/v1/order_items/7105/',
+    path: '/omnitron/api/v1/order_items/7105/',
+    method: 'PATCH',
+    headers: { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ tracking_number: 'TR-BENCH', status: '500' }),
+  },
+  aymakanUpdate: {
+    label: 'Aymakan PUT /api/v1/orders',
+    path: '/aymakan/api/v1/orders',
+    method: 'PUT',
+    headers: { 'api-key': 'aymakan-test-key', 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({
+      order_id: 'ord-hold-0002',
+      payment_method: 'prepaid',
+      order_items: [{ sku_code: 'SKU-AC-48', quantity: 2, unit_price: 10, total: 20 }],
+      shipping_address: { address1: '4 Corniche Rd', city: 'Dammam' },
+    }),
+  },
+  hamgamPatch: {
+    label: 'Hamgam PATCH /api/orders/123/items/789',
+    path: '/hamgam/api/orders/123/items/789',
+    method: 'PATCH',
+    headers: { Authorization: 'Token hamgam-staff-token', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ quantity: 2, notes: 'bench' }),
+  },
+}
+const caseNames = args.only ? args.only.split(',') : Object.keys(CASES)
+
+const children = new Set()
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL')
+})
+
+function startServer(cli, index) {
+  const prof = args.prof
+    ? ['--cpu-prof', '--cpu-prof-dir', resolve(args.prof), `--cpu-prof-name=server-${index}.cpuprofile`]
+    : []
+  const child = spawn(
+    process.execPath,
+    [...prof, cli, '--port', '0', '--quiet', '--scenarios', join(ROOT, 'scenarios')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  children.add(child)
+  let out = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${cli}\n${out}`)), 60_000)
+    child.stderr.on('data', (d) => (out += d))
+    child.stdout.on('data', (d) => {
+      out += d
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ cli, child, url: m[1], pid: child.pid })
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)))
+  })
+}
+
+/** SIGINT lets node write its --cpu-prof profile before it exits. */
+function stop(server) {
+  children.delete(server.child)
+  server.child.removeAllListeners('exit')
+  return new Promise((resolve) => {
+    server.child.once('exit', resolve)
+    server.child.kill('SIGINT')
+    setTimeout(() => server.child.kill('SIGKILL'), 10_000).unref()
+  })
+}
+
+/** utime + stime of a process, in clock ticks. */
+function cpuTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return Number(fields[11]) + Number(fields[12])
+}
+
+function load(opts) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bench', 'load.mjs'), JSON.stringify(opts)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator failed (${code})`)),
+    )
+  })
+}
+
+async function measure(server, name, duration) {
+  const { path, label: _label, ...request } = CASES[name]
+  const opts = { url: `${server.url}${path}`, connections: CONNECTIONS, duration, ...request }
+  const before = cpuTicks(server.pid)
+  const result = await load(opts)
+  const ticks = cpuTicks(server.pid) - before
+  const answered = Object.values(result.statusCodes ?? {}).reduce((s, x) => s + x.count, 0)
+  const wrong = Object.entries(result.statusCodes ?? {}).filter(([code]) => code !== '200')
+  if (wrong.length > 0 || result.errors > 0)
+    throw new Error(`${name}: not every answer was 200: ${JSON.stringify(result.statusCodes)}, errors ${result.errors}`)
+  return { cpuUs: (ticks * TICK_US) / answered, rps: result.requestsPerSecond, requests: answered }
+}
+
+const clis = args.cli.split(',').map((p) => resolve(p))
+const servers = []
+for (const [i, cli] of clis.entries()) servers.push(await startServer(cli, i))
+const samples = servers.map(() => Object.fromEntries(caseNames.map((n) => [n, []])))
+
+for (const server of servers) for (const name of caseNames) await measure(server, name, WARMUP)
+for (let round = 0; round < ROUNDS; round++) {
+  // Alternate the order of the cases and of the builds each round.
+  const order = round % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => i).reverse()
+  for (const name of round % 2 === 0 ? caseNames : [...caseNames].reverse())
+    for (const i of order) {
+      const m = await measure(servers[i], name, DURATION)
+      samples[i][name].push(m)
+      process.stderr.write(
+        `round ${round + 1} ${name} [${i}] ${m.cpuUs.toFixed(0)} µs/req, ${m.rps.toFixed(0)} req/s\n`,
+      )
+    }
+}
+for (const server of servers) await stop(server)
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const summary = servers.map((server, i) => {
+  const cases = Object.fromEntries(
+    caseNames.map((name) => {
+      const us = samples[i][name].map((m) => m.cpuUs)
+      const rps = samples[i][name].map((m) => m.rps)
+      return [
+        name,
+        {
+          cpuUsMedian: Math.round(median(us)),
+          cpuUsMin: Math.round(Math.min(...us)),
+          cpuUsMax: Math.round(Math.max(...us)),
+          rpsMedian: Math.round(median(rps)),
+        },
+      ]
+    }),
+  )
+  // Per round, each write's CPU over the Omnitron PATCH's in the same round.
+  if (cases.omnitronPatch)
+    for (const name of caseNames) {
+      const ratios = samples[i][name].map((m, r) => m.cpuUs / samples[i].omnitronPatch[r].cpuUs)
+      Object.assign(cases[name], {
+        vsOmnitronMedian: Math.round(median(ratios) * 100) / 100,
+        vsOmnitronMin: Math.round(Math.min(...ratios) * 100) / 100,
+        vsOmnitronMax: Math.round(Math.max(...ratios) * 100) / 100,
+      })
+    }
+  return { cli: server.cli, cases }
+})
+
+for (const [i, s] of summary.entries()) {
+  process.stdout.write(`\n[${i}] ${s.cli}\n`)
+  process.stdout.write(
+    'write                                         CPU µs/req (median, min–max)   × Omnitron PATCH   req/s\n',
+  )
+  for (const name of caseNames) {
+    const c = s.cases[name]
+    const ratio =
+      c.vsOmnitronMedian === undefined ? '' : `${c.vsOmnitronMedian} (${c.vsOmnitronMin}–${c.vsOmnitronMax})`
+    process.stdout.write(
+      `${CASES[name].label.padEnd(46)}${`${c.cpuUsMedian} (${c.cpuUsMin}–${c.cpuUsMax})`.padEnd(31)}${ratio.padEnd(19)}${c.rpsMedian}\n`,
+    )
+  }
+}
+process.stdout.write(
+  `${JSON.stringify({ rounds: ROUNDS, duration: DURATION, connections: CONNECTIONS, servers: summary })}\n`,
+)

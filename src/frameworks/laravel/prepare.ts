@@ -1,0 +1,28 @@
+import { textResponse, withHeaders } from '../../core/respond.js'
+
+/**
+ * Symfony's Response::prepare() defaults that every Laravel answer carries: a
+ * response without cache headers gets `Cache-Control: no-cache, private`.
+ */
+const CACHE_HEADERS = ['cache-control', 'etag', 'last-modified', 'expires']
+const IS_CACHE_HEADER = new Set(CACHE_HEADERS)
+const DEFAULT = { 'Cache-Control': 'no-cache, private' } as const
+
+/** Responses built by {@link preparedText}: prepare() has nothing left to add to them. */
+const done = new WeakSet<Response>()
+
+/** A response with prepare()'s default among the headers it is built with (not added later). */
+export function preparedText(text: string, status: number, headers: Record<string, string>): Response {
+  let cached = false
+  for (const name in headers) if (IS_CACHE_HEADER.has(name.toLowerCase())) cached = true
+  const response = textResponse(text, { status, headers: cached ? headers : { ...headers, ...DEFAULT } })
+  done.add(response)
+  return response
+}
+
+export function prepared(response: Response): Response {
+  if (done.has(response)) return response
+  const h = response.headers
+  if (CACHE_HEADERS.some((name) => h.has(name))) return response
+  return withHeaders(response, DEFAULT)
+}
