@@ -173,11 +173,7 @@ export class JournalBudget {
       const oldest = this.#queue[this.#head++]!
       if (!oldest.dropped) oldest.journal.dropOldest()
     }
-    // Compact once the dropped heads outnumber the live entries (bounded, amortised O(1)).
-    if (this.#head > 1024 && this.#head > this.#live) {
-      this.#queue = this.#queue.slice(this.#head).filter((k) => !k.dropped)
-      this.#head = 0
-    }
+    this.#compact()
   }
 
   /** Internal: a journal dropped an entry (ring buffer, clear, budget). */
@@ -186,6 +182,26 @@ export class JournalBudget {
     kept.dropped = true
     this.#live--
     this.bytes -= kept.bytes
+    this.#compact()
+  }
+
+  /** Entries the queue still holds, dropped ones included (at most about twice the live ones). */
+  get held(): number {
+    return this.#queue.length - this.#head
+  }
+
+  /**
+   * Compacts once the queue holds more dropped entries than live ones
+   * (bounded, amortised O(1)). Dropped entries sit anywhere in the queue — an
+   * evicted session's, a ring buffer's oldest — not only at its head: counting
+   * only the head kept every entry of every evicted session alive.
+   */
+  #compact(): void {
+    const held = this.#queue.length - this.#head
+    if (held > 1024 && held > 2 * this.#live) {
+      this.#queue = this.#queue.slice(this.#head).filter((k) => !k.dropped)
+      this.#head = 0
+    }
   }
 }
 

@@ -378,6 +378,12 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
         problems.push(`${key}: the key cannot change (${String(record[this.key])} → ${String(value)})`)
         continue
       }
+      // A value equal to the one stored is valid as that one was: no schema walk (a write that re-sends a
+      // whole address or item list, as Aymakan's update does, re-checked ~100 nested keys with zod each time).
+      if (sameValue(value, record[key as keyof Row<S>], 0)) {
+        valid[key] = value
+        continue
+      }
       const parsed = field.safeParse(value)
       // The value as given, not zod's copy: a copy would drop an own "__proto__" key of a JSON field (extra_field).
       if (parsed.success) valid[key] = value
@@ -495,4 +501,29 @@ export class TableError extends Error {
     super(message)
     this.name = 'TableError'
   }
+}
+
+/**
+ * Whether two stored values are the same data: primitives by Object.is,
+ * arrays item by item, other objects of the same prototype by their own
+ * enumerable keys (in any order). Past 64 levels it answers no, so the
+ * caller validates.
+ */
+function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 64) return false
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  if (Array.isArray(a)) {
+    const other = b as unknown[]
+    if (a.length !== other.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], other[i], depth + 1)) return false
+    return true
+  }
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  for (const k of keys) {
+    if (!Object.hasOwn(b, k)) return false
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false
+  }
+  return true
 }

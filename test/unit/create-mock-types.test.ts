@@ -66,6 +66,19 @@ describe('createMock(): typed, validated, session-bound', () => {
     expect((await res.json()).tracking_number).toBe('TRK-OK')
   })
 
+  it('db.*.patch takes a value equal to the stored one as it is, and still checks a changed one', async () => {
+    const db = await mock.db('omnitron', { session: 'same-value' })
+    const item = db.orderItems.get(1340653)!
+    const extra = structuredClone(item.extra_field)
+    db.orderItems.patch(item, { extra_field: extra, status: item.status })
+    expect(item.extra_field).toBe(extra)
+    const changed = { ...extra, nested: { deep: [1, { ok: true }] } }
+    db.orderItems.patch(item, { extra_field: changed })
+    expect(item.extra_field).toEqual(changed)
+    expect(() => db.orderItems.patch(item, { status: '999' as never })).toThrow(TableError)
+    expect(item.status).toBe('400')
+  })
+
   it('a db handle taken before reset() throws a clear error; a new handle reads the re-seeded session', async () => {
     const db = await mock.db('omnitron', { session: 'h1' })
     const orders = db.orders
