@@ -365,7 +365,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    */
   patch(record: Row<S>, changes: Partial<Row<S>>): void {
     const shape = this.schema.shape as Record<string, z.ZodType>
-    const valid: Record<string, unknown> = Object.create(null)
+    // Keys are the schema's field names (an unknown one is refused above), so a plain object is safe.
+    const valid: Record<string, unknown> = {}
     const problems: string[] = []
     for (const key of Object.keys(changes)) {
       const value = (changes as Record<string, unknown>)[key]

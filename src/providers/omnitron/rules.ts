@@ -282,7 +282,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
           plan.value(order, 'tracking_number')
         )
           continue
-        Object.assign(changes, { [field]: plan.value(item, field) })
+        ;(changes as Record<string, unknown>)[field] = plan.value(item, field) // a fixed field name (PROPAGATED_FIELDS)
       }
       if (Object.keys(changes).length === 0) return false
       plan.set(ctx.db.orders, order, changes)
