@@ -29,6 +29,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cpuUs, runLoad, spawnServer, stop } from './processes.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SMOKE = process.argv.includes('--smoke')
@@ -62,66 +63,13 @@ const ITEM_PATCH = {
 
 // ------------------------------------------------------------ processes
 
-const children = new Set()
-process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL')
-})
-
-/** Spawns a process; resolves when its output matches `ready` (default: a server printing its URL). */
-function spawnServer(command, args, { env = {}, ready = /listening on (http:\/\/\S+)/, url } = {}) {
-  const started = performance.now()
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.add(child)
-  let out = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${args.join(' ')}\n${out}`)), 60_000)
-    const look = (d) => {
-      out += d
-      const m = ready.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        child.stdout.off('data', look)
-        child.stderr.off('data', look)
-        resolve({ child, url: url ?? m[1], pid: child.pid, listeningMs: performance.now() - started, started })
-      }
-    }
-    child.stderr.on('data', look)
-    child.stdout.on('data', look)
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)))
-  })
-}
-
 const startServer = (args, env) => spawnServer(process.execPath, args, { env })
-
-function stop(server) {
-  children.delete(server.child)
-  server.child.removeAllListeners('exit')
-  return new Promise((resolve) => {
-    server.child.once('exit', resolve)
-    server.child.kill('SIGTERM')
-    setTimeout(() => server.child.kill('SIGKILL'), 5000).unref()
-  })
-}
 
 /** Resident memory of a process, in MB (Linux /proc). */
 function rssMb(pid) {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
     return kb ? Math.round(Number(kb) / 102.4) / 10 : null
-  } catch {
-    return null
-  }
-}
-
-/** CPU time (user + system) a process has used, in µs (Linux /proc; clock ticks of 10 ms). */
-function cpuUs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 10_000
   } catch {
     return null
   }
@@ -142,23 +90,7 @@ async function load(opts, pid) {
 }
 
 function loadOnce(opts) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        join(ROOT, 'bench', 'load.mjs'),
-        JSON.stringify({ connections: CONNECTIONS, duration: DURATION, sampleInt: SAMPLE_MS, ...opts }),
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    )
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator failed (${code})`)),
-    )
-  })
+  return runLoad({ connections: CONNECTIONS, duration: DURATION, sampleInt: SAMPLE_MS, ...opts })
 }
 
 /** Polls `url` every 2 ms until it answers 200; the time since `started`. */

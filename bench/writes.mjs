@@ -17,11 +17,10 @@
  *
  * Linux only (/proc). Prints a table and writes the figures as JSON to stdout's last line.
  */
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { cpuUs, runLoad, spawnServer, stop as stopServer } from './processes.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const { values: args } = parseArgs({
@@ -39,8 +38,6 @@ const ROUNDS = Number(args.rounds)
 const DURATION = Number(args.duration)
 const WARMUP = Number(args.warmup)
 const CONNECTIONS = Number(args.connections)
-/** USER_HZ: the unit of /proc/<pid>/stat's times (100 on every Linux this runs on). */
-const TICK_US = 10_000
 
 const CASES = {
   omnitronPatch: {
@@ -72,79 +69,36 @@ const CASES = {
 }
 const caseNames = args.only ? args.only.split(',') : Object.keys(CASES)
 
-const children = new Set()
-process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL')
-})
-
-function startServer(cli, index) {
+async function startServer(cli, index) {
   const prof = args.prof
     ? ['--cpu-prof', '--cpu-prof-dir', resolve(args.prof), `--cpu-prof-name=server-${index}.cpuprofile`]
     : []
-  const child = spawn(
-    process.execPath,
-    [...prof, cli, '--port', '0', '--quiet', '--scenarios', join(ROOT, 'scenarios')],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  children.add(child)
-  let out = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${cli}\n${out}`)), 60_000)
-    child.stderr.on('data', (d) => (out += d))
-    child.stdout.on('data', (d) => {
-      out += d
-      const m = /listening on (http:\/\/\S+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ cli, child, url: m[1], pid: child.pid })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)))
-  })
+  const server = await spawnServer(process.execPath, [
+    ...prof,
+    cli,
+    '--port',
+    '0',
+    '--quiet',
+    '--scenarios',
+    join(ROOT, 'scenarios'),
+  ])
+  return { ...server, cli }
 }
 
-/** SIGINT lets node write its --cpu-prof profile before it exits. */
-function stop(server) {
-  children.delete(server.child)
-  server.child.removeAllListeners('exit')
-  return new Promise((resolve) => {
-    server.child.once('exit', resolve)
-    server.child.kill('SIGINT')
-    setTimeout(() => server.child.kill('SIGKILL'), 10_000).unref()
-  })
-}
-
-/** utime + stime of a process, in clock ticks. */
-function cpuTicks(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return Number(fields[11]) + Number(fields[12])
-}
-
-function load(opts) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench', 'load.mjs'), JSON.stringify(opts)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator failed (${code})`)),
-    )
-  })
-}
+// SIGINT lets node write its --cpu-prof profile before it exits.
+const stop = (server) => stopServer(server, { signal: 'SIGINT', graceMs: 10_000 })
 
 async function measure(server, name, duration) {
   const { path, label: _label, ...request } = CASES[name]
   const opts = { url: `${server.url}${path}`, connections: CONNECTIONS, duration, ...request }
-  const before = cpuTicks(server.pid)
-  const result = await load(opts)
-  const ticks = cpuTicks(server.pid) - before
+  const before = cpuUs(server.pid)
+  const result = await runLoad(opts)
+  const spentUs = cpuUs(server.pid) - before
   const answered = Object.values(result.statusCodes ?? {}).reduce((s, x) => s + x.count, 0)
   const wrong = Object.entries(result.statusCodes ?? {}).filter(([code]) => code !== '200')
   if (wrong.length > 0 || result.errors > 0)
     throw new Error(`${name}: not every answer was 200: ${JSON.stringify(result.statusCodes)}, errors ${result.errors}`)
-  return { cpuUs: (ticks * TICK_US) / answered, rps: result.requestsPerSecond, requests: answered }
+  return { cpuUs: spentUs / answered, rps: result.requestsPerSecond, requests: answered }
 }
 
 const clis = args.cli.split(',').map((p) => resolve(p))
