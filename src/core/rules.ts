@@ -65,6 +65,24 @@ export class ChangePlan {
   readonly #changes = new Map<object, { set: Record<string, unknown>; write: () => void }>()
 
   set<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R, changes: Partial<R>): void {
+    const pending = this.#pending(table, record)
+    for (const key of Object.keys(changes)) put(pending, key, (changes as Record<string, unknown>)[key])
+  }
+
+  /** One field of `set`, without an object to carry it (a bulk sets a few fields on a hundred records). */
+  setField<R extends object, F extends keyof R & string>(
+    table: { patch(record: R, changes: Partial<R>): void },
+    record: R,
+    field: F,
+    value: R[F],
+  ): void {
+    put(this.#pending(table, record), field, value)
+  }
+
+  #pending<R extends object>(
+    table: { patch(record: R, changes: Partial<R>): void },
+    record: R,
+  ): Record<string, unknown> {
     let entry = this.#changes.get(record)
     if (!entry) {
       // A plain object (V8 keeps its few fields fast, a prototype-less one is a hash table); put() keeps
@@ -73,7 +91,7 @@ export class ChangePlan {
       entry = { set, write: () => table.patch(record, set) }
       this.#changes.set(record, entry)
     }
-    for (const key of Object.keys(changes)) put(entry.set, key, (changes as Record<string, unknown>)[key])
+    return entry.set
   }
 
   /** The value a field will have after commit. */
@@ -111,16 +129,30 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
 
 export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: FieldErrors; fired: string[] }
 
-/** The enabled rules of one operation, worked out once per catalogue, operation and set of switched-off rules. */
-const activeCache = new WeakMap<readonly Rule<never>[], WeakMap<ReadonlySet<string>, Map<string, Rule<never>[]>>>()
-function activeRules<C>(rules: readonly Rule<C>[], operation: string, disabled: ReadonlySet<string>): Rule<C>[] {
+/** The enabled rules of one operation, split by what runs when: each stage's checks, then the derivations. */
+interface ActiveRules<C> {
+  readonly checks: Record<'precondition' | 'field' | 'object', readonly Rule<C>[]>
+  readonly derives: readonly Rule<C>[]
+}
+
+/** Worked out once per catalogue, operation and set of switched-off rules (a bulk evaluates a hundred times). */
+const activeCache = new WeakMap<readonly Rule<never>[], WeakMap<ReadonlySet<string>, Map<string, ActiveRules<never>>>>()
+function activeRules<C>(rules: readonly Rule<C>[], operation: string, disabled: ReadonlySet<string>): ActiveRules<C> {
   let bySet = activeCache.get(rules)
   if (!bySet) activeCache.set(rules, (bySet = new WeakMap()))
   let byOperation = bySet.get(disabled)
   if (!byOperation) bySet.set(disabled, (byOperation = new Map()))
-  let active = byOperation.get(operation)
-  if (!active)
-    byOperation.set(operation, (active = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))))
+  let active = byOperation.get(operation) as ActiveRules<C> | undefined
+  if (!active) {
+    const enabled = rules.filter((r) => r.operations.includes(operation) && !disabled.has(r.id))
+    const checking = (stage: 'precondition' | 'field' | 'object') =>
+      enabled.filter((r) => r.check && (r.stage ?? 'object') === stage)
+    active = {
+      checks: { precondition: checking('precondition'), field: checking('field'), object: checking('object') },
+      derives: enabled.filter((r) => r.derive),
+    }
+    byOperation.set(operation, active as ActiveRules<never>)
+  }
   return active
 }
 
@@ -147,26 +179,28 @@ export function evaluate<C>(
 ): Evaluation {
   const active = activeRules(rules, operation, disabled)
   const fired: string[] = []
-  const errors: FieldErrors = {}
-  for (const stage of ['precondition', 'field', 'object'] as const) {
+  let errors: FieldErrors | undefined
+  for (const stage of STAGES) {
     // Field errors join the field stage: a refused precondition answers alone.
-    if (stage === 'field') mergeErrors(errors, options.fieldErrors ?? {})
-    for (const rule of active) {
-      if ((rule.stage ?? 'object') !== stage) continue
-      const found = rule.check?.(ctx)
+    if (stage === 'field' && options.fieldErrors && Object.keys(options.fieldErrors).length > 0)
+      errors = mergeErrors(errors ?? {}, options.fieldErrors)
+    for (const rule of active.checks[stage]) {
+      const found = rule.check!(ctx)
       if (found && Object.keys(found).length > 0) {
         fired.push(rule.id)
-        mergeErrors(errors, found)
+        errors = mergeErrors(errors ?? {}, found)
       }
     }
-    if (Object.keys(errors).length > 0) return { ok: false, errors, fired }
+    if (errors) return { ok: false, errors, fired }
   }
   options.apply?.()
-  for (const rule of active) {
-    if (rule.derive?.(ctx, plan)) fired.push(rule.id)
+  for (const rule of active.derives) {
+    if (rule.derive!(ctx, plan)) fired.push(rule.id)
   }
   return { ok: true, fired }
 }
+
+const STAGES = ['precondition', 'field', 'object'] as const
 
 /** `evaluate`, with the scope's switched-off rules, recording the rules that fired in the scope (for the journal). */
 export function runRules<C>(

@@ -79,6 +79,17 @@ describe('createMock(): typed, validated, session-bound', () => {
     expect(item.status).toBe('400')
   })
 
+  it('db.*.patch remembers only what a field accepted: a value refused stays refused on any record, an accepted one passes', async () => {
+    const db = await mock.db('omnitron', { session: 'accepted-memo' })
+    const [a, b] = db.orderItems.all()
+    db.orderItems.patch(a!, { modified_date: '2025-02-01T10:00:00.000000Z' })
+    expect(() => db.orderItems.patch(b!, { modified_date: 'yesterday' })).toThrow(/modified_date: /)
+    expect(() => db.orderItems.patch(a!, { modified_date: 'yesterday' })).toThrow(/modified_date: /)
+    expect(() => db.orderItems.patch(b!, { status: '999' as never })).toThrow(/status: /)
+    db.orderItems.patch(b!, { modified_date: '2025-02-01T10:00:00.000000Z' })
+    expect([a!.modified_date, b!.modified_date]).toEqual(['2025-02-01T10:00:00.000000Z', '2025-02-01T10:00:00.000000Z'])
+  })
+
   it('a db handle taken before reset() throws a clear error; a new handle reads the re-seeded session', async () => {
     const db = await mock.db('omnitron', { session: 'h1' })
     const orders = db.orders

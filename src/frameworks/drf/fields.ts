@@ -389,9 +389,10 @@ export function validate<S extends Record<string, Field<unknown>>>(
   data: Record<string, unknown> | QueryDict,
   options: { partial: boolean; ctx?: FieldContext },
 ): { values: Values<S>; errors: FieldErrors } {
-  // Keys are the spec's field names; the objects have no prototype all the same.
-  const values: Record<string, unknown> = Object.create(null)
-  const errors: FieldErrors = Object.create(null)
+  // Keys are the spec's field names (code, never request data), so plain objects are safe, and
+  // V8 keeps their few fields fast where a prototype-less object is a hash table (a bulk validates 100).
+  const values: Record<string, unknown> = {}
+  const errors: FieldErrors = {}
   const ctx = options.ctx ?? DEFAULT_CONTEXT
   for (const name in spec) {
     const f = spec[name]!

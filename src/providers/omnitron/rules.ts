@@ -89,7 +89,7 @@ function autoDate(
   const item = ctx.item
   // An explicit value in the payload wins over the automatic one.
   if (!item || ctx.values.status !== status || item[field] !== null || has(ctx, field)) return false
-  plan.set(ctx.db.orderItems, item, { [field]: stampOf(ctx.now) })
+  plan.setField(ctx.db.orderItems, item, field, stampOf(ctx.now))
   return true
 }
 
@@ -227,7 +227,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     operations: [OPERATION.orderUpdate],
     derive(ctx, plan) {
       if (!ctx.order || !has(ctx, 'is_send')) return false
-      plan.set(ctx.db.orders, ctx.order, { is_send: ctx.values.is_send as boolean })
+      plan.setField(ctx.db.orders, ctx.order, 'is_send', ctx.values.is_send as boolean)
       return true
     },
   },
@@ -260,7 +260,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       const item = ctx.item
       if (item?.status !== '400') return false
       if (!['invoice_number', 'tracking_number'].some((f) => has(ctx, f) && ctx.values[f] !== null)) return false
-      plan.set(ctx.db.orderItems, item, { status: '450' })
+      plan.setField(ctx.db.orderItems, item, 'status', '450')
       return true
     },
   },
@@ -273,7 +273,7 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     derive(ctx, plan) {
       const { item, order } = ctx
       if (!item || !order) return false
-      const changes: Partial<OrderRecord> = {}
+      let changed = false
       for (const field of PROPAGATED_FIELDS) {
         if (!has(ctx, field)) continue
         if (
@@ -282,11 +282,10 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
           plan.value(order, 'tracking_number')
         )
           continue
-        ;(changes as Record<string, unknown>)[field] = plan.value(item, field) // a fixed field name (PROPAGATED_FIELDS)
+        plan.setField(ctx.db.orders, order, field, plan.value(item, field) as OrderRecord[typeof field])
+        changed = true
       }
-      if (Object.keys(changes).length === 0) return false
-      plan.set(ctx.db.orders, order, changes)
-      return true
+      return changed
     },
   },
   // Last: it stamps every record the write saves, including those derived above.
@@ -302,11 +301,11 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
       const stamp = stampOf(ctx.now)
       let saved = false
       if (ctx.item && plan.has(ctx.item)) {
-        plan.set(ctx.db.orderItems, ctx.item, { modified_date: stamp })
+        plan.setField(ctx.db.orderItems, ctx.item, 'modified_date', stamp)
         saved = true
       }
       if (ctx.order && plan.has(ctx.order)) {
-        plan.set(ctx.db.orders, ctx.order, { modified_date: stamp })
+        plan.setField(ctx.db.orders, ctx.order, 'modified_date', stamp)
         saved = true
       }
       return saved

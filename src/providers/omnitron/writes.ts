@@ -117,23 +117,23 @@ function applyItemValues(
   item: OrderItemRecord,
   values: Record<string, unknown>,
 ): void {
-  // Keys are validated field names; user keys only appear inside extra_field, merged with define.
-  const changes: Record<string, unknown> = Object.create(null)
+  // Keys are validated field names (the spec's, never request data); user keys only appear inside
+  // extra_field, merged with define.
+  const items = db.orderItems
   for (const key in values) {
     const value = values[key]
     if (key === 'extra_field') {
       const merged: Record<string, unknown> = { ...plan.value(item, 'extra_field') }
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) define(merged, k, v)
-      changes[key] = merged
+      plan.setField(items, item, 'extra_field', merged)
     } else if (key === 'data_source') {
-      changes.datasource = value
+      plan.setField(items, item, 'datasource', value as OrderItemRecord['datasource'])
     } else if (value !== null && typeof value === 'object' && 'seconds' in value && 'micros' in value) {
-      changes[key] = formatDrfDateTime(value as Instant)
+      plan.setField(items, item, key as keyof OrderItemRecord & string, formatDrfDateTime(value as Instant) as never)
     } else {
-      changes[key] = value
+      plan.setField(items, item, key as keyof OrderItemRecord & string, value as never)
     }
   }
-  plan.set(db.orderItems, item, changes as Partial<OrderItemRecord>)
 }
 
 function itemWrite(ctx: WriteContext, item: OrderItemRecord, values: Record<string, unknown>): OmnitronWrite {
