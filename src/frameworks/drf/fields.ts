@@ -142,11 +142,17 @@ export function booleanField(opts: Options = {}): Field<boolean> {
 
 /* --------------------------------------------------------------- char */
 
+const ANY_SURROGATE = /[\ud800-\udfff]/
+
 /** ProhibitNullCharactersValidator, ProhibitSurrogateCharactersValidator (DRF adds both to every CharField). */
 function charValidators(value: string, maxLength: number | undefined): string[] {
   const errors: string[] = []
-  if (maxLength !== undefined && [...value].length > maxLength) errors.push(MSG.maxLength(maxLength))
+  // Code points never outnumber UTF-16 units: only a long enough string needs counting.
+  if (maxLength !== undefined && value.length > maxLength && [...value].length > maxLength)
+    errors.push(MSG.maxLength(maxLength))
   if (value.includes('\0')) errors.push(MSG.nullCharacters)
+  // A lone surrogate is a surrogate unit first: most strings have none and skip the walk.
+  if (!ANY_SURROGATE.test(value)) return errors
   for (const ch of value) {
     const cp = ch.codePointAt(0)!
     if (cp >= 0xd800 && cp <= 0xdfff) {
@@ -291,6 +297,11 @@ export function primaryKeyField(exists: (pk: number) => boolean, opts: Options =
   return field<number>(
     opts,
     (v) => {
+      // The common case, an int within JavaScript's exact range: no BigInt on the way.
+      if (typeof v === 'number' && Number.isSafeInteger(v)) {
+        const pk = v === 0 ? 0 : v // int(-0) is 0
+        return exists(pk) ? ok(pk) : fail(MSG.pkMissing(pythonStr(v)))
+      }
       const type = MSG.pkType(pythonTypeName(v))
       let pk: bigint | undefined
       if (typeof v === 'boolean') return fail(type)

@@ -31,8 +31,12 @@ function count(s: string, sub: string, end: number): number {
 
 /** str.strip() with no argument: Unicode white space, as Python defines it. */
 export function pyStrip(s: string): string {
+  // Every Python white space is below "!" or above "~" (from \x85 up): a string that starts and ends
+  // with a printable ASCII character has nothing to strip.
+  if (s.length > 0 && isPrintableAscii(s.charCodeAt(0)) && isPrintableAscii(s.charCodeAt(s.length - 1))) return s
   return s.replace(PY_WS_START, '').replace(PY_WS_END, '')
 }
+const isPrintableAscii = (c: number) => c > 0x20 && c < 0x7f
 // Python's str.isspace(): Unicode White_Space plus the ASCII separators \x1c-\x1f.
 export const PY_WS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'
 const PY_WS_START = new RegExp(`^${PY_WS}+`)

@@ -137,13 +137,8 @@ function applyItemValues(
 }
 
 function itemWrite(ctx: WriteContext, item: OrderItemRecord, values: Record<string, unknown>): OmnitronWrite {
-  return {
-    db: ctx.db,
-    now: ctx.now,
-    values,
-    item,
-    ...(ctx.db.orders.get(item.order) && { order: ctx.db.orders.get(item.order)! }),
-  }
+  // One object literal, the same shape every time (a bulk builds a hundred); `order` is undefined for an orphan item.
+  return { db: ctx.db, now: ctx.now, values, item, order: ctx.db.orders.get(item.order) }
 }
 
 /** PATCH /api/v1/order_items/{pk}/ */
