@@ -6,6 +6,7 @@
 
 import type { Hono } from 'hono'
 import { HttpResponse, http, type RequestHandler } from 'msw'
+import { bodyTooLarge } from './core/body.js'
 import type { MockEnv } from './core/context.js'
 import { CONNECTION_FAULT_HEADER } from './core/faults.js'
 import { type CreateAppOptions, createApp } from './index.js'
@@ -13,6 +14,7 @@ import type { ProviderName } from './providers/index.js'
 
 /** Host the rewritten requests use inside the app; never resolved or contacted. */
 const INTERNAL_ORIGIN = 'http://order-contract-mock.internal'
+const EMPTY = new Uint8Array(0)
 
 export interface CreateHandlersOptions extends CreateAppOptions {
   /** The app from createApp(); default: a new one made from the other options. */
@@ -38,8 +40,18 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
     const prefix = `${root.origin}${basePath}`
     const send = async (url: URL, method: string, headers: Headers, body: ArrayBuffer | undefined) => {
       const rest = url.pathname.slice(basePath.length) || '/'
-      const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, { method, headers, body })
-      return app.fetch(forwarded, { mockPublicBase: prefix })
+      // The body and the header lines go to the app as the Node server hands them over (MockEnv), so the
+      // forwarded Request carries no stream to build and read again; its headers are what Hono reads.
+      const lines: string[] = []
+      for (const [name, value] of headers) lines.push(name, value)
+      const bytes = body === undefined ? EMPTY : new Uint8Array(body)
+      const forwarded = new Request(`${INTERNAL_ORIGIN}/${provider}${rest}${url.search}`, { method, headers })
+      return app.fetch(forwarded, {
+        mockPublicBase: prefix,
+        mockRawHeaders: lines,
+        mockReadBody: async (limit, tooLarge = bodyTooLarge) =>
+          bytes.byteLength > limit ? { ok: false, response: tooLarge(limit) } : { ok: true, bytes },
+      })
     }
     const forward = async ({ request }: { request: Request }) => {
       const method = request.method.toUpperCase()
