@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { readLimitedBody } from './core/body.js'
-import type { Instant } from './core/clock.js'
+import { type Instant, isoNow } from './core/clock.js'
 import type { MockEnv, RequestContext } from './core/context.js'
 import { isProblem } from './core/control.js'
 import type { MockEngine } from './core/engine.js'
@@ -34,7 +34,7 @@ export function controlLayer(
   const secrets = secretHeaderSet(provider.secretHeaders)
   return async (c, next) => {
     const started = performance.now()
-    const arrived = new Date().toISOString()
+    const arrived = isoNow()
     // The headers the mock itself reads: all of them (unknown X-Mock-*, the journal), so from Node's lines when it has them.
     const raw = c.env?.mockRawHeaders
     const headers: Headers = raw ? PlainHeaders.fromRaw(raw) : c.req.raw.headers
@@ -48,21 +48,17 @@ export function controlLayer(
     let parsed: URL | undefined
     const url = () => (parsed ??= new URL(href))
     const path = (requestPath(href) ?? url().pathname).slice(mountPath.length) || '/'
-    const publicBase = c.env?.mockPublicBase
-    const mock: RequestContext = {
+    const mock = new RequestScope(
       scenario,
       session,
-      now: engine.now(session, control.now),
-      get publicBase() {
-        return publicBase ?? `${url().origin}${mountPath}`
-      },
+      engine.now(session, control.now),
       mountPath,
       maxBodyBytes,
-      fired: [],
-      derived: [],
-      provider: provider.name,
-      body: body.ok ? body.bytes : EMPTY,
-    }
+      provider.name,
+      body.ok ? body.bytes : EMPTY,
+      c.env?.mockPublicBase,
+      url,
+    )
     c.set('mock', mock)
 
     const fault: AppliedFault | undefined =
@@ -98,6 +94,39 @@ export function controlLayer(
     const entry = journalEntry({ c, mock, path, href, url, headers, arrived, started, secrets, response, fault })
     session.journal.add(entry instanceof Promise ? await entry : entry)
     return response
+  }
+}
+
+/**
+ * One request's context. A class, not an object literal with a getter: a
+ * literal's accessor is allocated anew for every request, and `publicBase`
+ * is needed by few (pagination links, redirects) and may need the URL parsed.
+ */
+class RequestScope implements RequestContext {
+  readonly fired: string[] = []
+  readonly derived: string[] = []
+  unmatched?: { closest: string[] }
+  writeSeq?: number
+  fault?: AppliedFault
+  notes?: string[]
+  #publicBase: string | undefined
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly session: Session,
+    readonly now: Instant,
+    readonly mountPath: string,
+    readonly maxBodyBytes: number,
+    readonly provider: string,
+    readonly body: Uint8Array,
+    publicBase: string | undefined,
+    private readonly url: () => URL,
+  ) {
+    this.#publicBase = publicBase
+  }
+
+  get publicBase(): string {
+    return (this.#publicBase ??= `${this.url().origin}${this.mountPath}`)
   }
 }
 
