@@ -107,7 +107,13 @@ export class PlainHeaders implements Headers {
   /** The list as a plain object (what node-server writes without building a Headers). */
   toObject(): Record<string, string> {
     const out: Record<string, string> = {}
-    for (const [k, v] of this.#list()) if (k !== 'set-cookie') out[k] = v
+    for (const [k, v] of this.#list()) {
+      if (k === 'set-cookie') continue
+      // A header may be named __proto__ (a valid token): an own field, never the prototype setter.
+      if (k === '__proto__')
+        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
+      else out[k] = v
+    }
     return out
   }
 

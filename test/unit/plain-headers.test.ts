@@ -116,4 +116,18 @@ describe('MockResponse', () => {
     expect(out).toBeInstanceOf(Transport)
     expect(out.headers.get('content-type')).toBe('application/json')
   })
+
+  it('keeps a header named __proto__ as a field of its plain object, as the platform keeps it in its list', () => {
+    const h = new PlainHeaders([
+      ['__proto__', 'x'],
+      ['a', '1'],
+    ])
+    const platform = new Headers([
+      ['__proto__', 'x'],
+      ['a', '1'],
+    ])
+    const plain = h.toObject()
+    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype)
+    expect(Object.entries(plain)).toEqual([...platform])
+  })
 })
