@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { lookupCodec } from '../../src/frameworks/drf/codecs.js'
 import { charField, primaryKeyField } from '../../src/frameworks/drf/fields.js'
 import { pyStrip } from '../../src/frameworks/drf/media-types.js'
 import { PyBigInt, PyFloat } from '../../src/frameworks/drf/python.js'
@@ -65,5 +66,17 @@ describe('PrimaryKeyRelatedField', () => {
       ok: false,
       errors: ['Invalid pk "90071992547409930" - object does not exist.'],
     })
+  })
+})
+
+describe('codecs.lookup, remembered', () => {
+  it('answers the same the first time, the second time, and after the memory was cleared', () => {
+    const names = ['utf-8', 'UTF8', ' latin-1 ', 'no-such-codec', 'utf_16', 'x'.repeat(100)]
+    const first = names.map(lookupCodec)
+    expect(first.slice(0, 4)).toEqual([lookupCodec('utf_8'), lookupCodec('utf_8'), lookupCodec('latin_1'), undefined])
+    expect(first[0]).toBeDefined()
+    for (let i = 0; i < 600; i++) lookupCodec(`unknown-${i}`)
+    expect(names.map(lookupCodec)).toEqual(first)
+    expect(names.map(lookupCodec)).toEqual(first)
   })
 })

@@ -78,12 +78,18 @@ const CP1252_HIGH = '€\uFFFF‚ƒ„…†‡ˆ‰Š‹Œ\uFFFFŽ\uFFFF\uFFFF�
  * Only codecs the mock can decode are known; see the README for the others.
  */
 export function lookupCodec(name: string): string | undefined {
+  // Clients send the same charset every time: remembered (a bounded map, cleared when full).
+  if (looked.has(name)) return looked.get(name)
   const norm = name
     .toLowerCase()
     .replace(/[^a-z0-9.]+/g, '_')
     .replace(/^_+|_+$/g, '')
-  return CODECS.get(norm) ?? CODECS.get(norm.replace(/\./g, '_'))
+  const codec = CODECS.get(norm) ?? CODECS.get(norm.replace(/\./g, '_'))
+  if (looked.size >= 256 || name.length > 64) looked.clear()
+  if (name.length <= 64) looked.set(name, codec)
+  return codec
 }
+const looked = new Map<string, string | undefined>()
 
 /**
  * What `codecs.getreader(encoding)(stream).read()` (errors 'strict') or

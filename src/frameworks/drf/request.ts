@@ -9,14 +9,16 @@ import { DEFAULT_DRF_SETTINGS, type DrfSettings } from './settings.js'
 export type DataResult = { ok: true; data: unknown } | { ok: false; response: Response }
 
 /** The provider's DRF settings for this request, set by DjangoSite before the view runs. */
-const requestSettings = new WeakMap<object, DrfSettings>()
+/** The request's DRF settings, on its Hono context (a WeakMap entry per request cost more). */
+const SETTINGS = Symbol('drf settings')
+type WithSettings = { [SETTINGS]?: DrfSettings }
 
 export function bindDrfSettings(c: Context<MockEnv>, settings: DrfSettings): void {
-  requestSettings.set(c.req.raw, settings)
+  ;(c as WithSettings)[SETTINGS] = settings
 }
 
 export function drfSettings(c: Context<MockEnv>): DrfSettings {
-  return requestSettings.get(c.req.raw) ?? DEFAULT_DRF_SETTINGS
+  return (c as WithSettings)[SETTINGS] ?? DEFAULT_DRF_SETTINGS
 }
 
 /**
