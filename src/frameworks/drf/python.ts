@@ -79,8 +79,20 @@ export function pythonIntBig(text: string): bigint | undefined {
   return m[1] === '-' ? -n : n
 }
 
-/** int(text) as a mock int (number or PyBigInt). */
+/**
+ * int(text) when text is plain ASCII digits short enough to be a safe integer
+ * (a pk in a URL): exactly what Number reads, without the regex and BigInt of
+ * the general case; undefined for anything else.
+ */
+export function plainDigits(text: string): number | undefined {
+  return text.length > 0 && text.length <= 15 && ASCII_DIGITS.test(text) ? Number(text) : undefined
+}
+const ASCII_DIGITS = /^[0-9]+$/
+
+/** int(text) as a safe JavaScript integer; undefined on ValueError or past the safe range. */
 export function pythonInt(text: string): number | undefined {
+  const plain = plainDigits(text)
+  if (plain !== undefined) return plain
   const n = pythonIntBig(text)
   return n === undefined || n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)
     ? undefined

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { type MockEnv, publicUrl } from '../../core/context.js'
 import type { PageResult } from './pagination.js'
-import { pythonIntBig } from './python.js'
+import { plainDigits, pythonIntBig } from './python.js'
 import { drfSettings, readDrfData } from './request.js'
 import { DRF, drfJson } from './responses.js'
 
@@ -39,6 +39,8 @@ export function getObject<R>(
   raw: string | undefined,
   model: string,
 ): Found<R> {
+  const plain = raw === undefined ? undefined : plainDigits(raw)
+  if (plain !== undefined) return table.get(plain) ?? new NotFound(model)
   const pk = raw === undefined ? undefined : pythonIntBig(raw)
   if (pk === undefined) return new NotFound()
   const safe = pk <= BigInt(Number.MAX_SAFE_INTEGER) && pk >= BigInt(Number.MIN_SAFE_INTEGER)
