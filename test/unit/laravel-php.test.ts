@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { strTrim } from '../../src/frameworks/laravel/input.js'
 import { PhpNumber, phpFloatString } from '../../src/frameworks/laravel/php.js'
+import { phpJson } from '../../src/frameworks/laravel/json.js'
 import { phpJsonDecode } from '../../src/frameworks/laravel/php-json.js'
 import { parsePhpMultipart, parsePhpQuery } from '../../src/frameworks/laravel/php-query.js'
 import { isDate, isEmail, isInteger, isNumeric, isUrl } from '../../src/frameworks/laravel/php-rules.js'
@@ -114,6 +115,16 @@ describe('PHP semantics (Laravel providers)', () => {
     expect(decode(`${'['.repeat(511)}1${']'.repeat(511)}`)).toBeDefined()
     expect(decode(`${'['.repeat(512)}${']'.repeat(512)}`)).toBeUndefined()
     expect(decode('{"__proto__":1}')!.value).toEqual(JSON.parse('{"__proto__":1}'))
+  })
+
+  it('json_encode: slashes and every non-ASCII character escaped, at any length', () => {
+    expect(phpJson({ a: 'x/y', b: 'caf\u00e9', c: '\u00ff\u0100', d: '\u{1f600}', e: '\x7f~' })).toBe(
+      '{"a":"x\\/y","b":"caf\\u00e9","c":"\\u00ff\\u0100","d":"\\ud83d\\ude00","e":"\x7f~"}',
+    )
+    expect(phpJson({ a: 'plain', n: [1, 2.5, null, true] })).toBe('{"a":"plain","n":[1,2.5,null,true]}')
+    const long = 'a'.repeat(40_000)
+    expect(phpJson([long, '\u00e9'])).toBe(`["${long}","\\u00e9"]`)
+    expect(phpJson([long])).toBe(`["${long}"]`)
   })
 
   it('parse_str', () => {

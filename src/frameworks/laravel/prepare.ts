@@ -1,3 +1,4 @@
+import { PlainHeaders } from '../../core/plain-headers.js'
 import { textResponse, withHeaders } from '../../core/respond.js'
 
 /**
@@ -11,11 +12,25 @@ const DEFAULT = { 'Cache-Control': 'no-cache, private' } as const
 /** Responses built by {@link preparedText}: prepare() has nothing left to add to them. */
 const done = new WeakSet<Response>()
 
-/** A response with prepare()'s default among the headers it is built with (not added later). */
-export function preparedText(text: string, status: number, headers: Record<string, string>): Response {
-  let cached = false
-  for (const name in headers) if (IS_CACHE_HEADER.has(name.toLowerCase())) cached = true
-  const response = textResponse(text, { status, headers: cached ? headers : { ...headers, ...DEFAULT } })
+/** A header list with prepare()'s default, made once for answers that all carry the same headers. */
+export function preparedHeaders(headers: Record<string, string>): PlainHeaders {
+  return new PlainHeaders(withDefault(headers))
+}
+
+function withDefault(headers: Record<string, string>): Record<string, string> {
+  for (const name in headers) if (IS_CACHE_HEADER.has(name.toLowerCase())) return headers
+  return { ...headers, ...DEFAULT }
+}
+
+/**
+ * A response with prepare()'s default among the headers it is built with (not
+ * added later); headers from {@link preparedHeaders} are copied as they are.
+ */
+export function preparedText(text: string, status: number, headers: Record<string, string> | PlainHeaders): Response {
+  const response = textResponse(text, {
+    status,
+    headers: headers instanceof PlainHeaders ? headers : withDefault(headers),
+  })
   done.add(response)
   return response
 }
