@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { strTrim } from '../../src/frameworks/laravel/input.js'
+import { phpJson } from '../../src/frameworks/laravel/json.js'
 import { PhpNumber, phpFloatString } from '../../src/frameworks/laravel/php.js'
 import { phpJsonDecode } from '../../src/frameworks/laravel/php-json.js'
 import { parsePhpMultipart, parsePhpQuery } from '../../src/frameworks/laravel/php-query.js'
@@ -114,6 +115,36 @@ describe('PHP semantics (Laravel providers)', () => {
     expect(decode(`${'['.repeat(511)}1${']'.repeat(511)}`)).toBeDefined()
     expect(decode(`${'['.repeat(512)}${']'.repeat(512)}`)).toBeUndefined()
     expect(decode('{"__proto__":1}')!.value).toEqual(JSON.parse('{"__proto__":1}'))
+    // Inside containers, next to strings with escaped quotes and brackets, as at the top.
+    const mixed = decode('{"a\\"[":[-0,1.5,-0.0,1e2,2,1E-400,12345678901234567],"b":"\\\\"}')!.value as Record<
+      string,
+      unknown
+    >
+    expect(Object.is((mixed['a"['] as unknown[])[0], 0)).toBe(true)
+    expect(mixed).toEqual({
+      'a"[': [
+        0,
+        1.5,
+        new PhpNumber('float', -0),
+        new PhpNumber('float', 100),
+        2,
+        new PhpNumber('float', 0),
+        new PhpNumber('int', 12345678901234568, 12345678901234567n),
+      ],
+      b: '\\',
+    })
+    expect(decode('["\\ud800"]')).toBeUndefined()
+    expect(decode('{"a":[1,]}')).toBeUndefined()
+  })
+
+  it('json_encode: slashes and every non-ASCII character escaped, at any length', () => {
+    expect(phpJson({ a: 'x/y', b: 'caf\u00e9', c: '\u00ff\u0100', d: '\u{1f600}', e: '\x7f~' })).toBe(
+      '{"a":"x\\/y","b":"caf\\u00e9","c":"\\u00ff\\u0100","d":"\\ud83d\\ude00","e":"\x7f~"}',
+    )
+    expect(phpJson({ a: 'plain', n: [1, 2.5, null, true] })).toBe('{"a":"plain","n":[1,2.5,null,true]}')
+    const long = 'a'.repeat(40_000)
+    expect(phpJson([long, '\u00e9'])).toBe(`["${long}","\\u00e9"]`)
+    expect(phpJson([long])).toBe(`["${long}"]`)
   })
 
   it('parse_str', () => {

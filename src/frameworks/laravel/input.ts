@@ -120,9 +120,14 @@ export async function readInput(
   const method = c.req.method.toUpperCase()
   const source = isJson(c) || (method !== 'GET' && method !== 'HEAD') ? request : query
   // The merged array and its cleaned copy at once: the query's values fill only the keys the source lacks.
-  const input: Input = {}
-  for (const [k, v] of Object.entries(source)) define(input, k, cleanTop(k, v))
-  for (const [k, v] of Object.entries(query)) if (!Object.hasOwn(input, k)) define(input, k, cleanTop(k, v))
+  // Cleaned as it is when nothing changes (the bags are read, never written, after they are filled).
+  const cleaned = clean(source, true, false) as Input
+  let input = cleaned
+  for (const k in query) {
+    if (!Object.hasOwn(query, k) || Object.hasOwn(source, k)) continue
+    if (input === source) input = copyOf(source)
+    define(input, k, cleanTop(k, query[k]))
+  }
   return { ok: true, input }
 }
 
@@ -141,6 +146,10 @@ const cleanTop = (key: string, v: unknown) => clean(v, key === '', NEVER_TRIM.ha
  * input itself, or a chain of `""` keys from it): only such a value can have a
  * path of `$except`, so `root` says whether `v`'s own path is empty and
  * `exempt` whether it is one of `$except`.
+ *
+ * An array none of whose values changes is answered as it is, not copied (a
+ * copy would hold the same keys in the same order): most bodies have nothing
+ * to trim, and copying every key was most of the cost of reading the input.
  */
 function clean(v: unknown, root: boolean, exempt: boolean): unknown {
   if (typeof v === 'string') {
@@ -148,8 +157,29 @@ function clean(v: unknown, root: boolean, exempt: boolean): unknown {
     return t === '' ? null : t
   }
   if (!isPhpArray(v)) return v
+  let out: Record<string, unknown> | undefined
+  const keys = Object.keys(v)
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!
+    const x = v[k]
+    const y = clean(x, root && k === '', root && NEVER_TRIM.has(k))
+    if (out === undefined) {
+      if (y === x) continue
+      out = copyOf(v, i)
+    }
+    define(out, k, y)
+  }
+  return out ?? v
+}
+
+/** A new PHP array (a JS array for an array) holding the first `count` keys of `v` (all by default). */
+function copyOf(v: Record<string, unknown>, count = Number.POSITIVE_INFINITY): Record<string, unknown> {
   const out: Record<string, unknown> = Array.isArray(v) ? ([] as unknown as Record<string, unknown>) : {}
-  for (const [k, x] of Object.entries(v)) define(out, k, clean(x, root && k === '', root && NEVER_TRIM.has(k)))
+  let i = 0
+  for (const k of Object.keys(v)) {
+    if (i++ >= count) break
+    define(out, k, v[k])
+  }
   return out
 }
 

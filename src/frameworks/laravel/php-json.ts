@@ -34,6 +34,73 @@ export function phpJsonDecode(bytes: Uint8Array): { value: unknown } | undefined
   } catch {
     return undefined
   }
+  if (parsesAlike(text)) {
+    try {
+      return { value: JSON.parse(text) }
+    } catch {
+      // Not JSON: the decoder below refuses it as PHP does.
+    }
+  }
+  return decodeText(text)
+}
+
+/**
+ * Whether JSON.parse reads the text as json_decode does, so the engine's own
+ * parser can be skipped (it is several times slower): true unless the text has
+ * a `\u` escape (a lone surrogate fails in PHP), nests deeper than PHP allows,
+ * or holds a number PHP types differently from JavaScript — an integral float
+ * (`1.0`, `1e2`, `-0.0`), an int of more than 15 digits, or `-0` (PHP's int 0).
+ * Invalid JSON may pass: JSON.parse throws on it, and the decoder answers.
+ * Strings are skipped with indexOf: a body is mostly strings.
+ */
+function parsesAlike(text: string): boolean {
+  if (text.includes('\\u')) return false
+  const n = text.length
+  let depth = 0
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      let j = i + 1
+      for (;;) {
+        j = text.indexOf('"', j)
+        if (j < 0) return true
+        let k = j - 1
+        while (text.charCodeAt(k) === 0x5c) k--
+        if ((j - 1 - k) % 2 === 0) break // an even run of backslashes: this quote ends the string
+        j++
+      }
+      i = j
+      continue
+    }
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_CONTAINERS) return false
+      continue
+    }
+    if (c === 0x5d || c === 0x7d) {
+      depth--
+      continue
+    }
+    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue
+    const start = i
+    let isFloat = false
+    let digits = 0
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i)
+      if (d >= 0x30 && d <= 0x39) digits++
+      else if (d === 0x2e || d === 0x65 || d === 0x45) isFloat = true
+      else if (d !== 0x2d && d !== 0x2b) break
+    }
+    if (isFloat) {
+      const v = Number(text.slice(start, i))
+      if (Number.isInteger(v) || Object.is(v, -0)) return false
+    } else if (digits > 15 || (c === 0x2d && text.charCodeAt(start + 1) === 0x30)) return false
+    i--
+  }
+  return true
+}
+
+/** json_decode over the decoded text, step by step. */
+function decodeText(text: string): { value: unknown } | undefined {
   let i = 0
   const ws = () => {
     for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i));

@@ -13,17 +13,24 @@ export function isNumeric(v: unknown): boolean {
   return t === 'int' || t === 'float' || (typeof v === 'string' && NUMERIC.test(v))
 }
 
+const INT64_MIN = -(2n ** 63n)
+const INT64_MAX = 2n ** 63n - 1n
+
 /**
  * filter_var($v, FILTER_VALIDATE_INT) !== false: the value as a string
  * (true → "1", 1.0 → "1"), trimmed of " \t\r\v\n", an optional sign, no
  * leading zero ("007" fails), within PHP_INT_MIN..PHP_INT_MAX.
  */
 export function isInteger(v: unknown): boolean {
+  // A safe integer's string is its digits, well inside PHP_INT_MIN..PHP_INT_MAX (-0 is "0").
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return true
   if (isPhpArray(v) || v === null || v === undefined) return false
   const s = phpString(v).replace(/^[ \t\r\v\n]+|[ \t\r\v\n]+$/g, '')
   if (!/^[+-]?(0|[1-9]\d*)$/.test(s)) return false
+  // Up to 18 digits (and a sign) is below 10^18 < 2^63: only a longer one needs the exact comparison.
+  if (s.length <= 18) return true
   const n = BigInt(s)
-  return n >= -(2n ** 63n) && n <= 2n ** 63n - 1n
+  return n >= INT64_MIN && n <= INT64_MAX
 }
 
 const MONTHS: Record<string, number> = {

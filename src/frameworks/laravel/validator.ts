@@ -291,7 +291,32 @@ interface Compiled {
    * building it — the explicit keys in order, then each pattern's keys,
    * pattern by pattern.
    */
-  readonly direct?: { readonly explicit: readonly (readonly [string, Entry])[]; readonly patterns: readonly Pattern[] }
+  readonly direct?: { readonly runs: readonly Run[]; readonly patterns: readonly Pattern[] }
+}
+
+/**
+ * Consecutive explicit keys of a table under the same top-level key, in table
+ * order: when the data lacks that key, every key of the run is absent, and a
+ * run with no implicit rule can be passed over whole (an absent key runs only
+ * its implicit rules). An update that sends a few of a large table's
+ * top-level keys passes over the rest of the table a lookup a run.
+ */
+interface Run {
+  readonly head: string
+  readonly implicit: boolean
+  readonly keys: readonly { readonly attribute: string; readonly clean: string; readonly entry: Entry }[]
+}
+
+function runsOf(explicit: readonly (readonly [string, Entry])[]): Run[] {
+  const runs: { head: string; implicit: boolean; keys: Run['keys'][number][] }[] = []
+  for (const [attribute, entry] of explicit) {
+    const head = entry.segments![0]!
+    let run = runs.at(-1)
+    if (run?.head !== head) runs.push((run = { head, implicit: false, keys: [] }))
+    run.keys.push({ attribute, clean: cleanKey(attribute), entry })
+    run.implicit ||= entry.implicit
+  }
+  return runs
 }
 
 /**
@@ -338,7 +363,7 @@ function compile(ruleSet: RuleSet): Compiled {
     ...(expandsToNewKeys(
       explicit.map(([key]) => key),
       expanding,
-    ) && { direct: { explicit, patterns: expanding } }),
+    ) && { direct: { runs: runsOf(explicit), patterns: expanding } }),
   }
   compiled.set(ruleSet, c)
   return c
@@ -434,19 +459,37 @@ export function validate(input: unknown, ruleSet: RuleSet): Record<string, strin
   const messages = new Map<string, string>()
   const direct = table.direct
   if (direct) {
-    for (const [attribute, entry] of direct.explicit)
-      check(attribute, entry, lookup(data, entry.segments!), messages, table.patterns)
+    const array = isPhpArray(data)
+    for (const run of direct.runs) {
+      if (!run.implicit && !(array && own(data, run.head))) continue
+      for (const { attribute, clean, entry } of run.keys)
+        check(attribute, clean, entry, lookup(data, entry.segments!), messages, table.patterns)
+    }
+    // Patterns of one container come one after another (`order_items.*.a`, `order_items.*.b`): it is looked up once.
+    let prefix: string | undefined
+    let container: unknown
+    let keys: string[] = []
     for (const { entry, exact } of direct.patterns) {
-      const { prefix, suffix, suffixSegments } = exact!
-      const container = arrGet(data, prefix)
-      if (!isPhpArray(container)) continue
+      const { suffix, suffixSegments } = exact!
+      if (exact!.prefix !== prefix) {
+        prefix = exact!.prefix
+        container = arrGet(data, prefix)
+        keys = isPhpArray(container) ? Object.keys(container) : []
+      }
       // `prefix.<key>suffix`, looked up from the container it names.
-      for (const key of Object.keys(container))
-        check(`${prefix}.${key}${suffix}`, entry, lookup(container[key], suffixSegments), messages, table.patterns)
+      for (const key of keys) {
+        const found = lookup((container as PhpArray)[key], suffixSegments)
+        if (found === ABSENT && !entry.implicit) continue // as check() would, without naming the key
+        const attribute = `${prefix}.${key}${suffix}`
+        check(attribute, cleanKey(attribute), entry, found, messages, table.patterns)
+      }
     }
   } else {
-    for (const [attribute, entry] of explode(table, data))
-      check(attribute, entry, lookup(data, entry.segments ?? attribute.split('.')), messages, table.patterns)
+    for (const [attribute, entry] of explode(table, data)) {
+      const found = lookup(data, entry.segments ?? attribute.split('.'))
+      if (found === ABSENT && !entry.implicit) continue
+      check(attribute, cleanKey(attribute), entry, found, messages, table.patterns)
+    }
   }
   const errors: Record<string, string> = {}
   for (const [k, m] of messages) put(errors, k, m)
@@ -456,6 +499,8 @@ export function validate(input: unknown, ruleSet: RuleSet): Record<string, strin
 /** One key's rules, in order, over its value (ABSENT: not in the data); its first failure is kept. */
 function check(
   attribute: string,
+  /** The attribute with the data's hidden `.` and `*` shown again (cleanKey). */
+  clean: string,
   entry: Entry,
   found: unknown,
   messages: Map<string, string>,
@@ -463,7 +508,6 @@ function check(
 ): void {
   // Validator::isValidatable: an absent key runs only its implicit rules.
   if (found === ABSENT && !entry.implicit) return
-  const clean = cleanKey(attribute)
   const value = found === ABSENT ? undefined : found
   const blank = typeof value === 'string' && value.trim() === ''
   const isNull = value === null || value === undefined
