@@ -5,9 +5,10 @@
  *   src/generated/version.ts   the package version
  *   src/generated/scenarios.ts the bundled scenario files' texts
  *   src/generated/precompiled-scenarios.ts
- *                              the same files parsed and validated, as JSON:
- *                              a start with only bundled scenarios needs no
- *                              YAML parser run and no schema validation
+ *                              the same files parsed and validated, as JSON,
+ *                              with each one's first seed: a start with only
+ *                              bundled scenarios needs no YAML parser run, no
+ *                              schema validation and no faker
  * Runs before every build; `--check` exits 1 when a file is out of date
  * (a test runs it, so a scenario edited without a build is caught).
  */
@@ -30,7 +31,7 @@ async function precompile(sources) {
   const { outputFiles } = await build({
     stdin: {
       contents:
-        "export { precompileScenarios } from './src/core/scenario/registry.ts'\nexport { allProviders } from './src/providers/index.ts'\n",
+        "export { buildScenarios, precompileScenarios } from './src/core/scenario/registry.ts'\nexport { firstSeedTemplates } from './src/core/engine.ts'\nexport { allProviders } from './src/providers/index.ts'\n",
       resolveDir: root,
       loader: 'ts',
     },
@@ -47,12 +48,37 @@ async function precompile(sources) {
   const module = join(dir, `precompile-${process.pid}.mjs`)
   writeFileSync(module, outputFiles[0].text)
   try {
-    const { precompileScenarios, allProviders } = await import(pathToFileURL(module).href)
+    const { buildScenarios, precompileScenarios, firstSeedTemplates, allProviders } = await import(
+      pathToFileURL(module).href
+    )
     const compiled = precompileScenarios(sources, allProviders)
     const json = JSON.stringify(compiled)
     if (!isDeepStrictEqual(JSON.parse(json), compiled))
       throw new Error('a bundled scenario holds a value JSON does not carry as it is (Date, Set, undefined)')
-    return json
+    // Each scenario's first seed, made by the engine from the scenario as the app reads it back: its
+    // sessions then copy these records, with no faker loaded, no draw and no record validated at run time.
+    const texts = new Map(sources.map((s) => [s.file, s.text]))
+    const scenarios = buildScenarios(
+      sources,
+      allProviders,
+      new Map(JSON.parse(json).map((pre) => [texts.get(pre.file), pre])),
+    )
+    // Scenarios that extend another without changing a provider's section share its records: each text is kept once.
+    const seedTexts = []
+    for (const pre of compiled) {
+      const templates = await firstSeedTemplates(scenarios.get(pre.name), allProviders)
+      const seeds = {}
+      for (const [provider, template] of Object.entries(templates)) {
+        if (!template.records) continue
+        const text = JSON.stringify(template.records)
+        if (!isDeepStrictEqual(JSON.parse(text), template.records))
+          throw new Error(`${pre.file}: a seeded ${provider} record holds a value JSON does not carry as it is`)
+        if (!seedTexts.includes(text)) seedTexts.push(text)
+        seeds[provider] = seedTexts.indexOf(text)
+      }
+      pre.seeds = seeds
+    }
+    return { scenarios: JSON.stringify(compiled), seeds: seedTexts }
   } finally {
     rmSync(module, { force: true })
   }
@@ -73,7 +99,7 @@ export async function render() {
       2,
     )}\n`,
     // A string for JSON.parse: each app gets its own objects, and JSON parses faster than a literal.
-    'src/generated/precompiled-scenarios.ts': `${header}/** The bundled scenarios parsed and validated at build time (all providers mounted): JSON of PrecompiledScenario[]. */\nexport const PRECOMPILED_SCENARIOS_JSON = ${JSON.stringify(precompiled)}\n`,
+    'src/generated/precompiled-scenarios.ts': `${header}/**\n * The bundled scenarios parsed and validated at build time (all providers mounted): JSON of\n * PrecompiledScenario[], each one's \`seeds\` an index into PRECOMPILED_SEEDS by provider.\n */\nexport const PRECOMPILED_SCENARIOS_JSON = ${JSON.stringify(precompiled.scenarios)}\n\n/** The records of the bundled scenarios' first sessions, by table, as JSON texts (each session parses its own). */\nexport const PRECOMPILED_SEEDS: readonly string[] = [\n${precompiled.seeds.map((t) => `  ${JSON.stringify(t)},\n`).join('')}]\n`,
   }
 }
 
