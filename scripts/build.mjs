@@ -90,7 +90,7 @@ export async function build() {
 function checkAscii(metafile) {
   for (const file of Object.keys(metafile.outputs)) {
     if (!file.endsWith('.js')) continue
-    const at = readFileSync(join(ROOT, file), 'latin1').search(/[^\x00-\x7f]/)
+    const at = readFileSync(join(ROOT, file)).findIndex((byte) => byte > 0x7f)
     if (at >= 0)
       throw new Error(`${file} holds a non-ASCII character at byte ${at} (esbuild's charset must stay ascii)`)
   }
