@@ -6,8 +6,9 @@
  *   - start: spawn `node dist/cli.js --port 0 --quiet` (the bundled default scenario) and
  *     poll GET /omnitron/api/v1/orders/12345/ until it answers 200; wall time since the
  *     spawn, and the server's CPU time (/proc) at that moment;
- *   - idle RSS: a server with a scenarios folder (`default` and `small`: 1 order × 100
- *     items), RSS right after one PATCH of /omnitron/api/v1/order_items/7105/ on `small`;
+ *   - idle RSS: a server with bench/run.mjs's scenarios folder (`default`, `small`: 1 order
+ *     × 100 items, `big`, `lean`), RSS right after one PATCH of
+ *     /omnitron/api/v1/order_items/7105/ on `small`;
  *   - the same two for bench/servers/hono-map.mjs, the baseline.
  *
  *   node bench/start.mjs                                 dist/cli.js, 10 rounds
@@ -42,9 +43,13 @@ const PATCH = {
 
 const dir = mkdtempSync(join(tmpdir(), 'ocm-start-'))
 copyFileSync(join(ROOT, 'scenarios', 'default.yaml'), join(dir, 'default.yaml'))
-writeFileSync(
-  join(dir, 'small.yaml'),
-  'extends: default\nproviders:\n  omnitron:\n    generate: { orders: 1, itemsPerOrder: 100 }\n',
+// The folder bench/run.mjs serves (its idle RSS is the server's with these four files).
+const write = (name, text) => writeFileSync(join(dir, `${name}.yaml`), text)
+write('small', 'extends: default\nproviders:\n  omnitron:\n    generate: { orders: 1, itemsPerOrder: 100 }\n')
+write('big', 'extends: default\nproviders:\n  omnitron:\n    generate: { orders: 1000, itemsPerOrder: 100 }\n')
+write(
+  'lean',
+  'extends: default\nproviders:\n  omnitron: { generate: { orders: 0 } }\n  hamgam: { generate: { orders: 0 } }\n  aymakan: { generate: { orders: 0 } }\n',
 )
 
 function rssMb(pid) {
