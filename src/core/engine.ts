@@ -6,6 +6,7 @@ import { DEFAULT_MAX_JOURNAL_BYTES, Journal, JournalBudget } from './journal.js'
 import type { Problem } from './problem.js'
 import type { AnyProvider, SeedContext } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
+import { sameData } from './same-data.js'
 import { builtSeeds, type Scenario } from './scenario/registry.js'
 import { type Session, SessionCache } from './sessions.js'
 import { Delays } from './sleep.js'
@@ -131,7 +132,7 @@ export class MockEngine {
   async #seed(key: string, scenario: Scenario, id: string): Promise<Session> {
     const stores = new Stores()
     let templates = this.#templates.get(scenario)
-    if (!templates) this.#templates.set(scenario, (templates = templatesFrom(builtSeeds(scenario))))
+    if (!templates) this.#templates.set(scenario, (templates = this.#builtTemplates(scenario)))
     for (const provider of this.providers) {
       let template = templates.get(provider.name)
       if (!template) templates.set(provider.name, (template = {}))
@@ -155,6 +156,35 @@ export class MockEngine {
       clock: undefined,
       writes: 0,
     }
+  }
+
+  /**
+   * Templates for a scenario's first session from the records the build seeded
+   * (src/generated): the scenario's own if it is a bundled one, else, provider
+   * by provider, those of a bundled scenario that seeds the same: the same
+   * seed, refDate and section (a user's `extends: default` that changes one
+   * provider seeds the other two as `default` does).
+   */
+  #builtTemplates(scenario: Scenario): Map<string, SeedTemplate> {
+    const templates = new Map<string, SeedTemplate>()
+    const own = builtSeeds(scenario)
+    for (const { name } of this.providers) {
+      let json = own?.[name]
+      for (const other of json === undefined ? this.scenarios.values() : []) {
+        const seeds = other === scenario ? undefined : builtSeeds(other)
+        if (
+          seeds?.[name] !== undefined &&
+          other.seed === scenario.seed &&
+          other.refDate.getTime() === scenario.refDate.getTime() &&
+          sameData(other.providers[name], scenario.providers[name])
+        ) {
+          json = seeds[name]
+          break
+        }
+      }
+      if (json !== undefined) templates.set(name, { json })
+    }
+    return templates
   }
 
   /** Drops sessions so the next request re-seeds them. */
@@ -254,11 +284,6 @@ type FakerModule = typeof import('./seeded-faker.js')
 function fakerModule(): Promise<FakerModule> {
   fakerLoaded ??= import('./seeded-faker.js')
   return fakerLoaded
-}
-
-/** Templates from the records the build seeded for a bundled scenario (JSON by provider), if any. */
-function templatesFrom(seeds: Readonly<Record<string, string>> | undefined): Map<string, SeedTemplate> {
-  return new Map(Object.entries(seeds ?? {}).map(([provider, json]) => [provider, { json }]))
 }
 
 /** Each provider's template for a scenario's first session, as `#seed` makes them (the build stores the bundled scenarios'). */

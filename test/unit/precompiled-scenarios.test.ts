@@ -134,6 +134,40 @@ describe('precompiled bundled scenarios', () => {
       }
     })
 
+    it('seed the providers a user scenario leaves as its parent has them (and only those), with the same records', async () => {
+      // Only Omnitron's section differs from default's: Hamgam's and Aymakan's records are default's, the build's.
+      const child = {
+        file: 'mine/more.yaml',
+        text: 'extends: default\nproviders:\n  omnitron:\n    generate: { orders: 1, itemsPerOrder: 30 }\n',
+      }
+      const reseeded = { file: 'mine/other-seed.yaml', text: 'extends: default\nseed: 8\n' }
+      const fromTemplate: string[] = []
+      const restore = allProviders.map((p) => {
+        const seed = p.seed
+        ;(p as { seed: unknown }).seed = (section: unknown, ctx: { template?: { json?: string } }) => {
+          if (ctx.template?.json !== undefined) fromTemplate.push(p.name)
+          return (seed as (s: unknown, c: unknown) => Promise<unknown>)(section, ctx)
+        }
+        return () => {
+          ;(p as { seed: unknown }).seed = seed
+        }
+      })
+      try {
+        const fast = createApp({ scenarioSources: [child, reseeded] })
+        const slow = createApp({
+          bundledScenarios: false,
+          scenarioSources: [...bundled.map((s) => ({ ...s, text: `${s.text}\n# a copy\n` })), child, reseeded],
+        })
+        expect(await state(fast, 'more')).toBe(await state(slow, 'more'))
+        expect(fromTemplate).toEqual(['hamgam', 'aymakan'])
+        // Another seed draws other records: nothing of the build's fits.
+        expect(await state(fast, 'other-seed')).toBe(await state(slow, 'other-seed'))
+        expect(fromTemplate).toEqual(['hamgam', 'aymakan'])
+      } finally {
+        for (const undo of restore) undo()
+      }
+    })
+
     it("give every session its own records: a write in one leaves the next one's as built", async () => {
       const app = createApp()
       const before = await state(app, 'default', 'a')
