@@ -275,9 +275,10 @@ export class MockEngine {
 }
 
 /**
- * faker and its English locale (~0.5 MB of code and data), loaded by the first
- * seed that draws: a session seeded from a template (every session of a
- * bundled scenario, whose first seed the build made) never needs it.
+ * faker and the part of its English locale the seeds read (~250 KB of code and
+ * data), loaded by the first seed that draws: a session seeded from a template
+ * (every session of a bundled scenario, whose first seed the build made) never
+ * needs it.
  */
 let fakerLoaded: Promise<FakerModule> | undefined
 type FakerModule = typeof import('./seeded-faker.js')

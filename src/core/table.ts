@@ -466,8 +466,9 @@ export interface SeedPlan {
 export interface SeedTemplate {
   records?: readonly (readonly unknown[])[]
   /**
-   * The same records as JSON, made by the build for a bundled scenario
-   * (scripts/generate.mjs): the scenario's first session draws nothing either.
+   * The same records as JSON text, made by the build (scripts/generate.mjs) for a
+   * bundled scenario, or for a scenario that seeds a provider as a bundled one
+   * does: its first session draws nothing either. Each session parses its own.
    */
   json?: string
 }
