@@ -9,7 +9,7 @@ import {
   type PrecompiledScenarios,
   type ScenarioSource,
 } from './core/scenario/registry.js'
-import { PRECOMPILED_SCENARIOS_JSON } from './generated/precompiled-scenarios.js'
+import { PRECOMPILED_SCENARIOS_JSON, PRECOMPILED_SEEDS } from './generated/precompiled-scenarios.js'
 import { BUNDLED_SCENARIO_SOURCES } from './generated/scenarios.js'
 import { VERSION } from './generated/version.js'
 import { allProviders } from './providers/index.js'
@@ -50,17 +50,20 @@ export function scenarioSourcesOf(options: Pick<CreateAppOptions, 'scenarioSourc
 }
 
 /**
- * The bundled files as the build parsed and validated them, by text; fresh
- * objects for each app. The build mounted every provider, so they stand only
- * for an app that mounts them all.
+ * The bundled files as the build parsed, validated and seeded them, by text;
+ * fresh objects for each app. The build mounted every provider, so they stand
+ * only for an app that mounts them all.
  */
 function precompiledFor(providers: readonly AnyProvider[]): PrecompiledScenarios | undefined {
   if (providers.length !== allProviders.length || !allProviders.every((p, i) => providers[i] === p)) return undefined
   const texts = new Map(BUNDLED_SCENARIO_SOURCES.map((s) => [s.file, s.text]))
   const byText = new Map<string, PrecompiledScenario>()
-  for (const pre of JSON.parse(PRECOMPILED_SCENARIOS_JSON) as PrecompiledScenario[]) {
+  type Stored = Omit<PrecompiledScenario, 'seeds'> & { seeds?: Record<string, number> }
+  for (const { seeds, ...pre } of JSON.parse(PRECOMPILED_SCENARIOS_JSON) as Stored[]) {
     const text = texts.get(pre.file)
-    if (text !== undefined) byText.set(text, pre)
+    if (text === undefined) continue
+    const seedTexts = seeds && Object.entries(seeds).map(([provider, i]) => [provider, PRECOMPILED_SEEDS[i]!] as const)
+    byText.set(text, { ...pre, ...(seedTexts && { seeds: Object.fromEntries(seedTexts) }) })
   }
   return byText
 }

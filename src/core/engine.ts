@@ -6,8 +6,8 @@ import { DEFAULT_MAX_JOURNAL_BYTES, Journal, JournalBudget } from './journal.js'
 import type { Problem } from './problem.js'
 import type { AnyProvider, SeedContext } from './provider.js'
 import { describeRule, type RuleInfo } from './rules.js'
-import type { Scenario } from './scenario/registry.js'
-import { seededFaker } from './seeded-faker.js'
+import { sameData } from './same-data.js'
+import { builtSeeds, type Scenario } from './scenario/registry.js'
 import { type Session, SessionCache } from './sessions.js'
 import { Delays } from './sleep.js'
 import { Stores } from './store.js'
@@ -132,12 +132,13 @@ export class MockEngine {
   async #seed(key: string, scenario: Scenario, id: string): Promise<Session> {
     const stores = new Stores()
     let templates = this.#templates.get(scenario)
-    if (!templates) this.#templates.set(scenario, (templates = new Map()))
+    if (!templates) this.#templates.set(scenario, (templates = this.#builtTemplates(scenario)))
     for (const provider of this.providers) {
       let template = templates.get(provider.name)
       if (!template) templates.set(provider.name, (template = {}))
       const section = scenario.providers[provider.name]
-      stores.set(provider.store, await provider.seed(section, seedContext(scenario, provider.name, template)))
+      const faker = template.records || template.json !== undefined ? undefined : await fakerModule()
+      stores.set(provider.store, await provider.seed(section, seedContext(scenario, provider.name, template, faker)))
     }
     const evicted = this.sessions.takeEvicted(key)
     return {
@@ -155,6 +156,35 @@ export class MockEngine {
       clock: undefined,
       writes: 0,
     }
+  }
+
+  /**
+   * Templates for a scenario's first session from the records the build seeded
+   * (src/generated): the scenario's own if it is a bundled one, else, provider
+   * by provider, those of a bundled scenario that seeds the same: the same
+   * seed, refDate and section (a user's `extends: default` that changes one
+   * provider seeds the other two as `default` does).
+   */
+  #builtTemplates(scenario: Scenario): Map<string, SeedTemplate> {
+    const templates = new Map<string, SeedTemplate>()
+    const own = builtSeeds(scenario)
+    for (const { name } of this.providers) {
+      let json = own?.[name]
+      for (const other of json === undefined ? this.scenarios.values() : []) {
+        const seeds = other === scenario ? undefined : builtSeeds(other)
+        if (
+          seeds?.[name] !== undefined &&
+          other.seed === scenario.seed &&
+          other.refDate.getTime() === scenario.refDate.getTime() &&
+          sameData(other.providers[name], scenario.providers[name])
+        ) {
+          json = seeds[name]
+          break
+        }
+      }
+      if (json !== undefined) templates.set(name, { json })
+    }
+    return templates
   }
 
   /** Drops sessions so the next request re-seeds them. */
@@ -244,14 +274,51 @@ export class MockEngine {
   }
 }
 
-/** What a provider's seed gets: the faker is made on first use (a session copied from the template draws nothing). */
-function seedContext(scenario: Scenario, provider: string, template: SeedTemplate): SeedContext {
+/**
+ * faker and the part of its English locale the seeds read (~250 KB of code and
+ * data), loaded by the first seed that draws: a session seeded from a template
+ * (every session of a bundled scenario, whose first seed the build made) never
+ * needs it.
+ */
+let fakerLoaded: Promise<FakerModule> | undefined
+type FakerModule = typeof import('./seeded-faker.js')
+function fakerModule(): Promise<FakerModule> {
+  fakerLoaded ??= import('./seeded-faker.js')
+  return fakerLoaded
+}
+
+/** Each provider's template for a scenario's first session, as `#seed` makes them (the build stores the bundled scenarios'). */
+export async function firstSeedTemplates(
+  scenario: Scenario,
+  providers: readonly AnyProvider[],
+): Promise<Record<string, SeedTemplate>> {
+  const faker = await fakerModule()
+  const out: Record<string, SeedTemplate> = {}
+  for (const provider of providers) {
+    const template: SeedTemplate = {}
+    await provider.seed(scenario.providers[provider.name], seedContext(scenario, provider.name, template, faker))
+    out[provider.name] = template
+  }
+  return out
+}
+
+/**
+ * What a provider's seed gets: the faker is made on first use (a session copied
+ * from the template draws nothing, and then faker's module is not loaded).
+ */
+function seedContext(
+  scenario: Scenario,
+  provider: string,
+  template: SeedTemplate,
+  fakers: FakerModule | undefined,
+): SeedContext {
   let faker: Faker | undefined
   return {
     get faker() {
+      if (!fakers) throw new Error(`${provider}: a seed from its template drew from the faker`)
       // One stream of random values per provider, so adding a provider or a
       // record to another provider's section never changes this one's data.
-      faker ??= seededFaker(seedFor(scenario.seed, provider), scenario.refDate)
+      faker ??= fakers.seededFaker(seedFor(scenario.seed, provider), scenario.refDate)
       return faker
     },
     refDate: scenario.refDate,

@@ -308,6 +308,13 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    */
   static async seed(tables: readonly AnyTable[], plan: SeedPlan): Promise<void> {
     const marks = await marksOf()
+    const json = plan.template?.json
+    if (json !== undefined) {
+      // The build's records for this scenario: each session parses its own (fresh objects, nothing shared).
+      const records = JSON.parse(json) as unknown[][]
+      for (let i = 0; i < tables.length; i++) await tables[i]!.adopt(records[i] ?? [])
+      return
+    }
     const template = plan.template?.records
     if (template) {
       for (let i = 0; i < tables.length; i++) await tables[i]!.adopt((template[i] ?? []).map(copyJson))
@@ -472,6 +479,12 @@ export interface SeedPlan {
 /** One scenario's seeded records for one provider, by table, as `Table.seed` made them for its first session. */
 export interface SeedTemplate {
   records?: readonly (readonly unknown[])[]
+  /**
+   * The same records as JSON text, made by the build (scripts/generate.mjs) for a
+   * bundled scenario, or for a scenario that seeds a provider as a bundled one
+   * does: its first session draws nothing either. Each session parses its own.
+   */
+  json?: string
 }
 
 /** Steps still to run, shared by the tables they fill: whichever table needs them first runs them all. */

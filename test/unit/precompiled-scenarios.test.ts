@@ -4,7 +4,8 @@
  * of parsing the YAML again. These prove it is the same data, that a user's
  * file of the very same text reuses it, and that anything else — a changed
  * file, a user's parent under a bundled child, a problem anywhere — takes the
- * full path with its exact messages.
+ * full path with its exact messages. The build also seeds each one's first
+ * session: those records are the ones drawing them at run time makes.
  */
 import { describe, expect, it } from 'vitest'
 import {
@@ -101,5 +102,90 @@ describe('precompiled bundled scenarios', () => {
     expect([...app.engine.scenarios.values()]).toEqual([
       ...buildScenarios(scenarioSourcesOf({}), allProviders).values(),
     ])
+  })
+
+  describe('first seeds made by the build', () => {
+    // The same files with a comment added: not the build's texts, so parsed, validated and drawn at run time.
+    const drawn = () =>
+      createApp({
+        bundledScenarios: false,
+        scenarioSources: bundled.map((s) => ({ ...s, text: `${s.text}\n# a copy\n` })),
+      })
+    const state = async (app: ReturnType<typeof createApp>, scenario: string, session = 'default') => {
+      const res = await app.request('/__mock/state', {
+        headers: { 'X-Mock-Scenario': scenario, 'X-Mock-Session': session },
+      })
+      expect(res.status).toBe(200)
+      return JSON.stringify(((await res.json()) as { state: unknown }).state)
+    }
+
+    it('are stored for every bundled scenario and provider', () => {
+      for (const pre of precompiled().values())
+        expect(Object.keys(pre.seeds ?? {}), pre.file).toEqual(allProviders.map((p) => p.name))
+    })
+
+    it('are the records a run-time seed of the same scenario draws, byte for byte', async () => {
+      const fast = createApp()
+      const slow = drawn()
+      for (const name of fast.engine.scenarioNames()) {
+        const text = await state(fast, name)
+        expect(text, name).toBe(await state(slow, name))
+        expect(text.length, name).toBeGreaterThan(10_000)
+      }
+    })
+
+    it('seed the providers a user scenario leaves as its parent has them (and only those), with the same records', async () => {
+      // Only Omnitron's section differs from default's: Hamgam's and Aymakan's records are default's, the build's.
+      const child = {
+        file: 'mine/more.yaml',
+        text: 'extends: default\nproviders:\n  omnitron:\n    generate: { orders: 1, itemsPerOrder: 30 }\n',
+      }
+      const reseeded = { file: 'mine/other-seed.yaml', text: 'extends: default\nseed: 8\n' }
+      const fromTemplate: string[] = []
+      const restore = allProviders.map((p) => {
+        const seed = p.seed
+        ;(p as { seed: unknown }).seed = (section: unknown, ctx: { template?: { json?: string } }) => {
+          if (ctx.template?.json !== undefined) fromTemplate.push(p.name)
+          return (seed as (s: unknown, c: unknown) => Promise<unknown>)(section, ctx)
+        }
+        return () => {
+          ;(p as { seed: unknown }).seed = seed
+        }
+      })
+      try {
+        const fast = createApp({ scenarioSources: [child, reseeded] })
+        const slow = createApp({
+          bundledScenarios: false,
+          scenarioSources: [...bundled.map((s) => ({ ...s, text: `${s.text}\n# a copy\n` })), child, reseeded],
+        })
+        expect(await state(fast, 'more')).toBe(await state(slow, 'more'))
+        expect(fromTemplate).toEqual(['hamgam', 'aymakan'])
+        // Another seed draws other records: nothing of the build's fits.
+        expect(await state(fast, 'other-seed')).toBe(await state(slow, 'other-seed'))
+        expect(fromTemplate).toEqual(['hamgam', 'aymakan'])
+      } finally {
+        for (const undo of restore) undo()
+      }
+    })
+
+    it("give every session its own records: a write in one leaves the next one's as built", async () => {
+      const app = createApp()
+      const before = await state(app, 'default', 'a')
+      const res = await app.request('/omnitron/api/v1/order_items/7105/', {
+        method: 'PATCH',
+        headers: {
+          Authorization: 'Token omnitron-test-token',
+          'Content-Type': 'application/json',
+          'X-Mock-Session': 'a',
+        },
+        body: JSON.stringify({ tracking_number: 'TR-CHANGED' }),
+      })
+      expect(res.status).toBe(200)
+      const after = await state(app, 'default', 'a')
+      expect(after).not.toBe(before)
+      expect(after).toContain('TR-CHANGED')
+      expect(await state(app, 'default', 'b')).toBe(before)
+      expect(await state(drawn(), 'default', 'b')).toBe(before)
+    })
   })
 })

@@ -121,6 +121,20 @@ export interface PrecompiledScenario {
   raw: Record<string, unknown>
   /** The schema's output for the scenario with its `extends` chain merged in. */
   doc: ScenarioDocument
+  /**
+   * Each provider's records for the scenario's first session, as the engine's
+   * seed made them at build time (JSON of the records by table; absent for a
+   * provider whose seed is too large to keep, see `Table.seed`).
+   */
+  seeds?: Record<string, string>
+}
+
+/** The build's seeded records of the scenarios made from a precompiled file (see `PrecompiledScenario.seeds`). */
+const seedsOf = new WeakMap<Scenario, Readonly<Record<string, string>>>()
+
+/** The records the build seeded for this very scenario, by provider, if it was made from a precompiled file. */
+export function builtSeeds(scenario: Scenario): Readonly<Record<string, string>> | undefined {
+  return seedsOf.get(scenario)
 }
 
 /**
@@ -156,7 +170,9 @@ export function buildScenarios(
   for (const [name, entry] of read.raw) {
     const pre = reusable(read, name, entry)
     if (pre) {
-      resolved.set(name, toScenario(name, entry, pre.doc))
+      const scenario = toScenario(name, entry, pre.doc)
+      if (pre.seeds) seedsOf.set(scenario, pre.seeds)
+      resolved.set(name, scenario)
       continue
     }
     schema ??= scenarioSchema(providers)
