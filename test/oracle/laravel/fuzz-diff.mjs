@@ -1,10 +1,9 @@
 // Random bodies (seeded) through the mock's Laravel validator and Laravel's own (validator.php):
 // odd keys ("*", "a.b", "", digits), every PHP type, nesting where rules expect scalars and back.
-// Needs php-cli and php-laravel-framework (Debian), and `npm run build`:
+// Needs php-cli and php-laravel-framework (Debian):
 //   node test/oracle/laravel/fuzz-diff.mjs [cases] [seed]
 import { execFileSync } from 'node:child_process'
-import { phpJsonDecode } from '../../../dist/frameworks/laravel/php-json.js'
-import { validate } from '../../../dist/frameworks/laravel/validator.js'
+import { phpJsonDecode, validate } from './source.mjs'
 
 const count = Number(process.argv[2] ?? 500)
 let seed = Number(process.argv[3] ?? 1)

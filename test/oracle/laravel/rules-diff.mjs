@@ -1,10 +1,10 @@
 // Compares the mock's Laravel validator with Laravel's own on the email and date rules.
-// Needs php-cli and php-laravel-framework (Debian), and `npm run build`:
+// Needs php-cli and php-laravel-framework (Debian):
 //   node test/oracle/laravel/rules-diff.mjs
 // Prints each case that differs and a count. Not part of npm test (it needs PHP).
 
 import { execFileSync } from 'node:child_process'
-import { validate } from '../../../dist/frameworks/laravel/validator.js'
+import { validate } from './source.mjs'
 
 const emails = [
   'a@b.co',

@@ -1,11 +1,10 @@
 // Compares the mock's Laravel validator with Laravel's own on wildcard expansion, message order and attribute names.
-// Needs php-cli and php-laravel-framework (Debian), and `npm run build`:
+// Needs php-cli and php-laravel-framework (Debian):
 //   node test/oracle/laravel/validator-diff.mjs
 // Prints each case that differs and a count. Not part of npm test (it needs PHP).
 
 import { execFileSync } from 'node:child_process'
-import { phpJsonDecode } from '../../../dist/frameworks/laravel/php-json.js'
-import { validate } from '../../../dist/frameworks/laravel/validator.js'
+import { phpJsonDecode, validate } from './source.mjs'
 
 const S = ['nullable', 'string'],
   N = ['nullable', 'numeric'],
