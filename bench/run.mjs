@@ -89,6 +89,51 @@ async function load(opts, pid) {
   return result
 }
 
+/**
+ * The mock's cases that targets compare with each other (PATCH against the
+ * bulk, Hamgam, Aymakan), measured in two rounds — every case warmed up, then
+ * one after another, then again in reverse order — each case's figures summed
+ * over both rounds. A server keeps getting faster for minutes (JIT tiers, its
+ * heap settling) and a shared machine drifts: one case measured early and
+ * another late differed by up to 30% for that alone, while a drift steady over
+ * the two rounds cancels out. p50 and p99 are the rounds' mean.
+ */
+async function alternating(server, byName) {
+  const names = Object.keys(byName)
+  const opts = (name) => ({ url: `${server.url}${byName[name][0]}`, ...byName[name][1] })
+  if (!SMOKE) for (const name of names) await loadOnce({ ...opts(name), duration: WARMUP })
+  const rounds = Object.fromEntries(names.map((n) => [n, []]))
+  for (const order of [names, [...names].reverse()]) {
+    for (const name of order) {
+      const before = cpuUs(server.pid)
+      const result = await loadOnce(SMOKE ? { amount: SMOKE_REQUESTS, ...opts(name) } : opts(name))
+      const after = cpuUs(server.pid)
+      rounds[name].push({ ...result, cpuUs: before !== null && after !== null ? after - before : null })
+    }
+  }
+  const merged = {}
+  for (const name of names) {
+    const rs = rounds[name]
+    const requests = rs.reduce((a, r) => a + r.requests, 0)
+    const seconds = rs.reduce((a, r) => a + (r.requests > 0 ? r.requests / Math.max(r.requestsPerSecond, 1e-9) : 0), 0)
+    const cpu = rs.every((r) => r.cpuUs !== null) ? rs.reduce((a, r) => a + r.cpuUs, 0) : null
+    const mean = (k) => Math.round((rs.reduce((a, r) => a + r[k], 0) / rs.length) * 10) / 10
+    merged[name] = {
+      ...rs.at(-1),
+      requests,
+      requestsPerSecond: seconds > 0 ? Math.round((requests / seconds) * 10) / 10 : 0,
+      p50: mean('p50'),
+      p99: mean('p99'),
+      errors: rs.reduce((a, r) => a + r.errors, 0),
+      non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+      rounds: rs.map((r) => r.requestsPerSecond),
+      ...(cpu !== null && requests > 0 && { cpuUsPerRequest: Math.round(cpu / requests) }),
+    }
+    delete merged[name].cpuUs
+  }
+  return merged
+}
+
 function loadOnce(opts) {
   return runLoad({ connections: CONNECTIONS, duration: DURATION, sampleInt: SAMPLE_MS, ...opts })
 }
@@ -246,34 +291,45 @@ async function measure() {
   await fetch(`${mock.url}/omnitron/api/v1/order_items/7105/`, small)
   cases.mockIdleRssMb = rssMb(mock.pid)
   const onMock = (path, opts) => load({ url: `${mock.url}${path}`, ...opts }, mock.pid)
-  cases.patch = await onMock('/omnitron/api/v1/order_items/7105/', small)
-  cases.getOrder = await onMock('/omnitron/api/v1/orders/12345/', { headers: OMNITRON })
   const entries = Array.from({ length: 100 }, (_, i) => ({
     id: 9_000_001 + i,
     status: '500',
     tracking_number: `TR-${i}`,
     shipping_company: 'ups',
   }))
-  cases.bulk100 = await onMock('/omnitron/api/i1/order_items/bulk_status_update/', {
-    method: 'PATCH',
-    headers: small.headers,
-    body: JSON.stringify({ orderitem_set: entries }),
-  })
-  cases.hamgamPatch = await onMock('/hamgam/api/orders/123/items/789', {
-    method: 'PATCH',
-    headers: { Authorization: 'Token hamgam-staff-token', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ quantity: 2, notes: 'bench' }),
-  })
-  cases.aymakanUpdate = await onMock('/aymakan/api/v1/orders', {
-    method: 'PUT',
-    headers: { 'api-key': 'aymakan-test-key', 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({
-      order_id: 'ord-hold-0002',
-      payment_method: 'prepaid',
-      order_items: [{ sku_code: 'SKU-AC-48', quantity: 2, unit_price: 10, total: 20 }],
-      shipping_address: { address1: '4 Corniche Rd', city: 'Dammam' },
+  // The cases the targets compare with each other, in alternating rounds (see `alternating`).
+  Object.assign(
+    cases,
+    await alternating(mock, {
+      patch: ['/omnitron/api/v1/order_items/7105/', small],
+      getOrder: ['/omnitron/api/v1/orders/12345/', { headers: OMNITRON }],
+      bulk100: [
+        '/omnitron/api/i1/order_items/bulk_status_update/',
+        { method: 'PATCH', headers: small.headers, body: JSON.stringify({ orderitem_set: entries }) },
+      ],
+      hamgamPatch: [
+        '/hamgam/api/orders/123/items/789',
+        {
+          method: 'PATCH',
+          headers: { Authorization: 'Token hamgam-staff-token', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ quantity: 2, notes: 'bench' }),
+        },
+      ],
+      aymakanUpdate: [
+        '/aymakan/api/v1/orders',
+        {
+          method: 'PUT',
+          headers: { 'api-key': 'aymakan-test-key', 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({
+            order_id: 'ord-hold-0002',
+            payment_method: 'prepaid',
+            order_items: [{ sku_code: 'SKU-AC-48', quantity: 2, unit_price: 10, total: 20 }],
+            shipping_address: { address1: '4 Corniche Rd', city: 'Dammam' },
+          }),
+        },
+      ],
     }),
-  })
+  )
   cases.mockLoadedRssMb = rssMb(mock.pid)
 
   // Store size: the same PATCH with ~100 and with 100,000 order items seeded.
@@ -456,7 +512,7 @@ const row = (name, r) =>
 const spread = (t) => (t.min !== undefined ? `${t.min}–${t.max}` : '')
 const md = `# Benchmark results
 
-${results.date} · Node ${results.node} · ${SMOKE ? `${SMOKE_REQUESTS} requests per case, no warm-up` : `${DURATION} s per case after ${WARMUP} s of warm-up`} · ${CONNECTIONS} connections · load generator (autocannon) and each server in its own process · ${RUNS} run${RUNS > 1 ? 's' : ''} · WireMock ${results.wiremock}${SMOKE ? ' · **smoke run: figures meaningless**' : ''}
+${results.date} · Node ${results.node} · ${SMOKE ? `${SMOKE_REQUESTS} requests per case, no warm-up` : `${DURATION} s per case after ${WARMUP} s of warm-up (the mock's PATCH, GET, bulk, Hamgam and Aymakan cases: two rounds of ${DURATION} s, the second in reverse order)`} · ${CONNECTIONS} connections · load generator (autocannon) and each server in its own process · ${RUNS} run${RUNS > 1 ? 's' : ''} · WireMock ${results.wiremock}${SMOKE ? ' · **smoke run: figures meaningless**' : ''}
 
 ## Targets (ratios measured in this run${RUNS > 1 ? `; median of ${RUNS} runs, and their spread` : ''})
 
