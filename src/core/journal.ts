@@ -131,11 +131,14 @@ export function clipBytes(bytes: Uint8Array): string {
 export function clip(text: string | null): string | null {
   // A UTF-16 code unit is at most 3 UTF-8 bytes: short enough texts need no look.
   if (text === null || text.length * 3 <= MAX_BODY_BYTES) return text
-  const head = encoder.encode(text.slice(0, MAX_BODY_BYTES))
-  if (head.length <= MAX_BODY_BYTES && text.length <= MAX_BODY_BYTES) return text
-  const kept = utf8.decode(head.subarray(0, MAX_BODY_BYTES)).replace(/\uFFFD$/, '')
+  // encodeInto writes whole characters only, as many as fit (a bulk's 52 KB answer: a copy into a
+  // reused buffer instead of a fresh 52 KB array for every request).
+  const { read, written } = encoder.encodeInto(text, clipBuffer)
+  if (read === text.length) return text
+  const kept = utf8.decode(clipBuffer.subarray(0, written))
   return `${kept}…[${text.length - kept.length} more characters]`
 }
+const clipBuffer = new Uint8Array(MAX_BODY_BYTES)
 
 /** What an entry costs in memory, roughly: its strings (two bytes a character at worst) and a fixed overhead. */
 function entrySize(e: Omit<JournalEntry, 'id'>): number {
