@@ -13,6 +13,7 @@
  * No Node APIs: this file runs in browsers too (msw's rule for src/core).
  */
 
+import { walkJsonText } from '../../core/json-text.js'
 import { lookupCodec, pyDecode } from './codecs.js'
 import { type PyBigInt, PyFloat, pyIntFrom } from './python.js'
 
@@ -98,71 +99,37 @@ function revivePythonNumbers(_key: string, value: unknown): unknown {
 const STRICT_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 
 /**
- * One pass over the text, strings skipped: the kind of container that first
+ * One pass over the text (walkJsonText): the kind of container that first
  * nests deeper than MAX_NESTING, and the number tokens
  * JavaScript would not keep as Python has them — floats, and ints of more
  * than 15 digits — as flat [start, end, isFloat] triples; undefined when
  * there are none; 'slow' when such a token is not a valid JSON number or an
  * int is past Python's 4300 digits (the exact scanner then answers).
- * A string is skipped with indexOf, not character by character: a body is
- * mostly strings.
  */
 function scanText(text: string): { deep: 'array' | 'object' | undefined; numbers: number[] | 'slow' | undefined } {
   let out: number[] | 'slow' | undefined
-  const n = text.length
+  let deep: 'array' | 'object' | undefined
   // Shallower than the limit for sure when too short to hold that many bracket pairs.
-  const watchDepth = n > MAX_NESTING * 2
-  let depth = 0
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 0x22) {
-      let j = i + 1
-      for (;;) {
-        j = text.indexOf('"', j)
-        if (j < 0) {
-          j = n
-          break
-        }
-        let k = j - 1
-        while (text.charCodeAt(k) === 0x5c) k--
-        if ((j - 1 - k) % 2 === 0) break // an even run of backslashes: this quote ends the string
-        j++
+  const watchDepth = text.length > MAX_NESTING * 2
+  walkJsonText(text, {
+    open(bracket, depth) {
+      if (!watchDepth || depth <= MAX_NESTING) return true
+      deep = bracket === 0x5b ? 'array' : 'object'
+      return false
+    },
+    number(start, end, isFloat, digits) {
+      if (out === 'slow' || (!isFloat && digits <= 15)) return true
+      if (!STRICT_NUMBER.test(text.slice(start, end)) || (!isFloat && digits > INT_MAX_STR_DIGITS)) {
+        out = 'slow'
+        // Keep scanning for depth only: a too-deep text is answered before any number.
+        return watchDepth
       }
-      i = j
-      continue
-    }
-    if (c === 0x5b || c === 0x7b) {
-      if (watchDepth && ++depth > MAX_NESTING) return { deep: c === 0x5b ? 'array' : 'object', numbers: undefined }
-      continue
-    }
-    if (c === 0x5d || c === 0x7d) {
-      if (watchDepth) depth--
-      continue
-    }
-    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue
-    const start = i
-    let isFloat = false
-    let digits = 0
-    for (; i < n; i++) {
-      const d = text.charCodeAt(i)
-      if (d >= 0x30 && d <= 0x39) digits++
-      else if (d === 0x2e || d === 0x65 || d === 0x45) isFloat = true
-      else if (d !== 0x2d && d !== 0x2b) break
-    }
-    const end = i
-    i--
-    if (out === 'slow' || (!isFloat && digits <= 15)) continue
-    const token = text.slice(start, end)
-    if (!STRICT_NUMBER.test(token) || (!isFloat && digits > INT_MAX_STR_DIGITS)) {
-      out = 'slow'
-      // Keep scanning for depth only: a too-deep text is answered before any number.
-      if (!watchDepth) break
-      continue
-    }
-    out ??= []
-    out.push(start, end, isFloat ? 1 : 0)
-  }
-  return { deep: undefined, numbers: out }
+      out ??= []
+      out.push(start, end, isFloat ? 1 : 0)
+      return true
+    },
+  })
+  return deep ? { deep, numbers: undefined } : { deep: undefined, numbers: out }
 }
 
 /* --------------------------------------------------------------- scanner */

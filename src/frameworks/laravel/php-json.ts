@@ -1,3 +1,4 @@
+import { walkJsonText } from '../../core/json-text.js'
 import { PhpNumber } from './php.js'
 
 /**
@@ -55,48 +56,16 @@ export function phpJsonDecode(bytes: Uint8Array): { value: unknown } | undefined
  */
 function parsesAlike(text: string): boolean {
   if (text.includes('\\u')) return false
-  const n = text.length
-  let depth = 0
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 0x22) {
-      let j = i + 1
-      for (;;) {
-        j = text.indexOf('"', j)
-        if (j < 0) return true
-        let k = j - 1
-        while (text.charCodeAt(k) === 0x5c) k--
-        if ((j - 1 - k) % 2 === 0) break // an even run of backslashes: this quote ends the string
-        j++
+  return walkJsonText(text, {
+    open: (_, depth) => depth <= MAX_CONTAINERS,
+    number(start, end, isFloat, digits) {
+      if (isFloat) {
+        const v = Number(text.slice(start, end))
+        return !Number.isInteger(v) && !Object.is(v, -0)
       }
-      i = j
-      continue
-    }
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_CONTAINERS) return false
-      continue
-    }
-    if (c === 0x5d || c === 0x7d) {
-      depth--
-      continue
-    }
-    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue
-    const start = i
-    let isFloat = false
-    let digits = 0
-    for (; i < n; i++) {
-      const d = text.charCodeAt(i)
-      if (d >= 0x30 && d <= 0x39) digits++
-      else if (d === 0x2e || d === 0x65 || d === 0x45) isFloat = true
-      else if (d !== 0x2d && d !== 0x2b) break
-    }
-    if (isFloat) {
-      const v = Number(text.slice(start, i))
-      if (Number.isInteger(v) || Object.is(v, -0)) return false
-    } else if (digits > 15 || (c === 0x2d && text.charCodeAt(start + 1) === 0x30)) return false
-    i--
-  }
-  return true
+      return digits <= 15 && !(text.charCodeAt(start) === 0x2d && text.charCodeAt(start + 1) === 0x30)
+    },
+  })
 }
 
 /** json_decode over the decoded text, step by step. */
