@@ -30,6 +30,14 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cpuUs, runLoad, spawnServer, stop } from './processes.mjs'
+import {
+  AYMAKAN_UPDATE,
+  HAMGAM_ITEM_PATCH,
+  init,
+  OMNITRON_BULK_100,
+  OMNITRON_HEADERS,
+  OMNITRON_ITEM_PATCH,
+} from './requests.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SMOKE = process.argv.includes('--smoke')
@@ -54,12 +62,8 @@ const SESSIONS = SMOKE ? 100 : 10_000
 const SESSION_CAP = SMOKE ? 20 : 1_000
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'bench', 'results')
 
-const OMNITRON = { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' }
-const ITEM_PATCH = {
-  method: 'PATCH',
-  headers: OMNITRON,
-  body: JSON.stringify({ tracking_number: 'TR-BENCH', status: '500' }),
-}
+const OMNITRON = OMNITRON_HEADERS
+const ITEM_PATCH = init(OMNITRON_ITEM_PATCH)
 
 // ------------------------------------------------------------ processes
 
@@ -291,43 +295,15 @@ async function measure() {
   await fetch(`${mock.url}/omnitron/api/v1/order_items/7105/`, small)
   cases.mockIdleRssMb = rssMb(mock.pid)
   const onMock = (path, opts) => load({ url: `${mock.url}${path}`, ...opts }, mock.pid)
-  const entries = Array.from({ length: 100 }, (_, i) => ({
-    id: 9_000_001 + i,
-    status: '500',
-    tracking_number: `TR-${i}`,
-    shipping_company: 'ups',
-  }))
   // The cases the targets compare with each other, in alternating rounds (see `alternating`).
   Object.assign(
     cases,
     await alternating(mock, {
       patch: ['/omnitron/api/v1/order_items/7105/', small],
       getOrder: ['/omnitron/api/v1/orders/12345/', { headers: OMNITRON }],
-      bulk100: [
-        '/omnitron/api/i1/order_items/bulk_status_update/',
-        { method: 'PATCH', headers: small.headers, body: JSON.stringify({ orderitem_set: entries }) },
-      ],
-      hamgamPatch: [
-        '/hamgam/api/orders/123/items/789',
-        {
-          method: 'PATCH',
-          headers: { Authorization: 'Token hamgam-staff-token', 'Content-Type': 'application/json' },
-          body: JSON.stringify({ quantity: 2, notes: 'bench' }),
-        },
-      ],
-      aymakanUpdate: [
-        '/aymakan/api/v1/orders',
-        {
-          method: 'PUT',
-          headers: { 'api-key': 'aymakan-test-key', 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({
-            order_id: 'ord-hold-0002',
-            payment_method: 'prepaid',
-            order_items: [{ sku_code: 'SKU-AC-48', quantity: 2, unit_price: 10, total: 20 }],
-            shipping_address: { address1: '4 Corniche Rd', city: 'Dammam' },
-          }),
-        },
-      ],
+      bulk100: [OMNITRON_BULK_100.path, { ...init(OMNITRON_BULK_100), headers: small.headers }],
+      hamgamPatch: [HAMGAM_ITEM_PATCH.path, init(HAMGAM_ITEM_PATCH)],
+      aymakanUpdate: [AYMAKAN_UPDATE.path, init(AYMAKAN_UPDATE)],
     }),
   )
   cases.mockLoadedRssMb = rssMb(mock.pid)

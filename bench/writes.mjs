@@ -1,4 +1,8 @@
 #!/usr/bin/env node
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { cpuUs, runLoad, spawnServer, stop as stopServer } from './processes.mjs'
 /**
  * Server CPU per request of each provider's main write (issue 18, target 2): the
  * Omnitron item PATCH, the Aymakan update and the Hamgam item PATCH, each loaded in
@@ -17,10 +21,7 @@
  *
  * Linux only (/proc). Prints a table and writes the figures as JSON to stdout's last line.
  */
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
-import { cpuUs, runLoad, spawnServer, stop as stopServer } from './processes.mjs'
+import { AYMAKAN_UPDATE, HAMGAM_ITEM_PATCH, OMNITRON_ITEM_PATCH } from './requests.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const { values: args } = parseArgs({
@@ -40,32 +41,9 @@ const WARMUP = Number(args.warmup)
 const CONNECTIONS = Number(args.connections)
 
 const CASES = {
-  omnitronPatch: {
-    label: 'Omnitron PATCH /api/v1/order_items/7105/',
-    path: '/omnitron/api/v1/order_items/7105/',
-    method: 'PATCH',
-    headers: { Authorization: 'Token omnitron-test-token', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ tracking_number: 'TR-BENCH', status: '500' }),
-  },
-  aymakanUpdate: {
-    label: 'Aymakan PUT /api/v1/orders',
-    path: '/aymakan/api/v1/orders',
-    method: 'PUT',
-    headers: { 'api-key': 'aymakan-test-key', 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({
-      order_id: 'ord-hold-0002',
-      payment_method: 'prepaid',
-      order_items: [{ sku_code: 'SKU-AC-48', quantity: 2, unit_price: 10, total: 20 }],
-      shipping_address: { address1: '4 Corniche Rd', city: 'Dammam' },
-    }),
-  },
-  hamgamPatch: {
-    label: 'Hamgam PATCH /api/orders/123/items/789',
-    path: '/hamgam/api/orders/123/items/789',
-    method: 'PATCH',
-    headers: { Authorization: 'Token hamgam-staff-token', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ quantity: 2, notes: 'bench' }),
-  },
+  omnitronPatch: { label: 'Omnitron PATCH /api/v1/order_items/7105/', ...OMNITRON_ITEM_PATCH },
+  aymakanUpdate: { label: 'Aymakan PUT /api/v1/orders', ...AYMAKAN_UPDATE },
+  hamgamPatch: { label: 'Hamgam PATCH /api/orders/123/items/789', ...HAMGAM_ITEM_PATCH },
 }
 const caseNames = args.only ? args.only.split(',') : Object.keys(CASES)
 
