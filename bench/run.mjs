@@ -38,6 +38,7 @@ import {
   OMNITRON_HEADERS,
   OMNITRON_ITEM_PATCH,
 } from './requests.mjs'
+import { median } from './stats.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SMOKE = process.argv.includes('--smoke')
@@ -179,7 +180,6 @@ function jsonScript(name, args = []) {
   })
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 2) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d)
 
 // ------------------------------------------------------------ WireMock (optional)

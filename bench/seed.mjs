@@ -27,6 +27,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { median } from './stats.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name, fallback) => {
@@ -118,7 +119,6 @@ async function child(kind, sessions) {
   return { ms: t.ms, cpuMs: t.cpuMs, cpuUsPerSession: (t.cpuMs * 1000) / sessions }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
 if (process.argv[2] === '--child') {

@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { cpuUs, runLoad, spawnServer, stop as stopServer } from './processes.mjs'
+import { AYMAKAN_UPDATE, HAMGAM_ITEM_PATCH, OMNITRON_ITEM_PATCH } from './requests.mjs'
+import { median } from './stats.mjs'
+
 /**
  * Server CPU per request of each provider's main write (issue 18, target 2): the
  * Omnitron item PATCH, the Aymakan update and the Hamgam item PATCH, each loaded in
@@ -21,7 +24,6 @@ import { cpuUs, runLoad, spawnServer, stop as stopServer } from './processes.mjs
  *
  * Linux only (/proc). Prints a table and writes the figures as JSON to stdout's last line.
  */
-import { AYMAKAN_UPDATE, HAMGAM_ITEM_PATCH, OMNITRON_ITEM_PATCH } from './requests.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const { values: args } = parseArgs({
@@ -99,7 +101,6 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 for (const server of servers) await stop(server)
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const summary = servers.map((server, i) => {
   const cases = Object.fromEntries(
     caseNames.map((name) => {
