@@ -2,6 +2,7 @@ import { Collection } from '@msw/data'
 import { z } from 'zod'
 import { nestsDeeperThan } from './json-depth.js'
 import { keepProtoKeys } from './lossless.js'
+import { quickCheckFor } from './schema-shortcuts.js'
 
 type Shape = z.ZodObject
 
@@ -10,6 +11,9 @@ const YIELD_EVERY = 250
 /** A macrotask, not a microtask: pending I/O (other requests, health probes) runs in between. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 type Row<S extends Shape> = z.output<S>
+
+/** An issue's path as `a.0.b`; a symbol key (an in-process value may have one) is named, where join would throw. */
+const dotted = (path: readonly PropertyKey[]) => path.map(String).join('.')
 
 /**
  * The two marks @msw/data puts on every record it holds (its own primary key
@@ -123,7 +127,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
       const parsed = this.schema.safeParse(row)
       if (!parsed.success) {
         for (const issue of parsed.error.issues.slice(0, budget.left - problems.length))
-          problems.push(`${label}[${i}].${issue.path.join('.') || '(record)'}: ${issue.message}`)
+          problems.push(`${label}[${i}].${dotted(issue.path) || '(record)'}: ${issue.message}`)
         continue
       }
       const pk = (parsed.data as Row<S>)[this.key]
@@ -195,7 +199,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   }
 
   #invalid(error: z.ZodError): string {
-    return `${this.name}: invalid record: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+    return `${this.name}: invalid record: ${error.issues.map((i) => `${dotted(i.path)}: ${i.message}`).join('; ')}`
   }
 
   /** Validates against the schema and inserts. Rejects a duplicate key. */
@@ -351,7 +355,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     const parsed = this.schema.safeParse(values)
     if (parsed.success) return { record: parsed.data as Row<S> }
     return {
-      problems: parsed.error.issues.map((i) => `${label}.${i.path.join('.') || '(record)'}: ${i.message}`),
+      problems: parsed.error.issues.map((i) => `${label}.${dotted(i.path) || '(record)'}: ${i.message}`),
     }
   }
 
@@ -401,13 +405,17 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
         valid[key] = value
         continue
       }
+      // A JSON object field (or a list of them) holding a plain object: accepted at one look, as zod would.
+      if (!primitive && quickCheckFor(field)?.(value) === true) {
+        valid[key] = value
+        continue
+      }
       const parsed = field.safeParse(value)
       // The value as given, not zod's copy: a copy would drop an own "__proto__" key of a JSON field (extra_field).
       if (parsed.success) {
         valid[key] = value
         if (primitive) this.#accepted.set(key, value)
-      } else
-        for (const issue of parsed.error.issues) problems.push(`${[key, ...issue.path].join('.')}: ${issue.message}`)
+      } else for (const issue of parsed.error.issues) problems.push(`${dotted([key, ...issue.path])}: ${issue.message}`)
     }
     if (problems.length > 0)
       throw new TableError(`${this.name}: invalid change (nothing changed): ${problems.join('; ')}`, problems)
