@@ -14,6 +14,8 @@ type Row<S extends Shape> = z.output<S>
 
 /** An issue's path as `a.0.b`; a symbol key (an in-process value may have one) is named, where join would throw. */
 const dotted = (path: readonly PropertyKey[]) => path.map(String).join('.')
+/** No value a field accepted before (a symbol no record holds). */
+const NONE: unique symbol = Symbol('none')
 
 /**
  * The two marks @msw/data puts on every record it holds (its own primary key
@@ -378,64 +380,64 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    */
   patch(record: Row<S>, changes: Partial<Row<S>>): void {
     const shape = this.schema.shape as Record<string, z.ZodType>
-    // Keys are the schema's field names (an unknown one is refused above), so a plain object is safe.
-    const valid: Record<string, unknown> = {}
-    const problems: string[] = []
-    for (const key of Object.keys(changes)) {
+    // The fields and the values validated, in order: each value is read once, so what is stored is what was checked.
+    const keys = Object.keys(changes)
+    const values: unknown[] = new Array(keys.length)
+    let problems: string[] | undefined
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!
       const value = (changes as Record<string, unknown>)[key]
+      values[i] = value
       const field = Object.hasOwn(shape, key) ? shape[key] : undefined
       if (!field) {
-        problems.push(`${key}: unknown field`)
+        ;(problems ??= []).push(`${key}: unknown field`)
         continue
       }
       if (key === this.key && value !== record[this.key]) {
-        problems.push(`${key}: the key cannot change (${String(record[this.key])} → ${String(value)})`)
+        ;(problems ??= []).push(`${key}: the key cannot change (${String(record[this.key])} → ${String(value)})`)
         continue
       }
       // A value equal to the one stored is valid as that one was: no schema walk (a write that re-sends a
       // whole address or item list, as Aymakan's update does, re-checked ~100 nested keys with zod each time).
-      if (sameValue(value, record[key as keyof Row<S>], 0)) {
-        valid[key] = value
-        continue
-      }
+      if (sameValue(value, record[key as keyof Row<S>], 0)) continue
       // A primitive this field accepted last time is accepted again (the schemas are pure): a bulk
       // stamps the same modified_date on a hundred records, one regex check instead of a hundred.
       const primitive = value === null || typeof value !== 'object'
-      if (primitive && this.#accepted.has(key) && Object.is(this.#accepted.get(key), value)) {
-        valid[key] = value
-        continue
-      }
+      if (primitive && Object.is(this.#accepted.get(key) ?? NONE, value)) continue
       // A JSON object field (or a list of them) holding a plain object: accepted at one look, as zod would.
-      if (!primitive && quickCheckFor(field)?.(value) === true) {
-        valid[key] = value
-        continue
-      }
+      if (!primitive && quickCheckFor(field)?.(value) === true) continue
       const parsed = field.safeParse(value)
-      // The value as given, not zod's copy: a copy would drop an own "__proto__" key of a JSON field (extra_field).
+      // The value as given is stored, not zod's copy: a copy would drop an own "__proto__" key of a JSON field (extra_field).
       if (parsed.success) {
-        valid[key] = value
         if (primitive) this.#accepted.set(key, value)
-      } else for (const issue of parsed.error.issues) problems.push(`${dotted([key, ...issue.path])}: ${issue.message}`)
+      } else
+        for (const issue of parsed.error.issues)
+          (problems ??= []).push(`${dotted([key, ...issue.path])}: ${issue.message}`)
     }
-    if (problems.length > 0)
+    if (problems !== undefined)
       throw new TableError(`${this.name}: invalid change (nothing changed): ${problems.join('; ')}`, problems)
-    this.#assign(record, valid as Partial<Row<S>>)
+    this.#assign(record, keys, values)
   }
 
   /** Replaces every field of a stored record with a validated whole record of the same key (PUT). */
   replace(record: Row<S>, whole: Row<S>): void {
     if (whole[this.key] !== record[this.key]) throw new TableError(`${this.name}: replace cannot change the key`, [])
-    this.#assign(record, whole)
+    const keys = Object.keys(whole)
+    this.#assign(
+      record,
+      keys,
+      keys.map((k) => (whole as Record<string, unknown>)[k]),
+    )
   }
 
   /** Writes fields in place, keeping the secondary indexes right. Keys are defined, never assigned through setters. */
-  #assign(record: Row<S>, changes: Partial<Row<S>>): void {
-    const keys = Object.keys(changes)
+  #assign(record: Row<S>, keys: readonly string[], values: readonly unknown[]): void {
     let reindex = false
     if (this.#by.size > 0) for (const k of keys) if (this.#by.has(k)) reindex = true
     if (reindex) this.#indexRemove(record)
-    for (const key of keys) {
-      const value = (changes as Record<string, unknown>)[key]
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!
+      const value = values[i]
       // Field names come from the schema, but never let one be the prototype setter.
       if (key === '__proto__')
         Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })

@@ -112,4 +112,20 @@ describe('Table.patch with a JSON object field', () => {
     expect(record.meta).toEqual({ keep: true })
     expect(record.list).toEqual([])
   })
+
+  it('reads each changed value once: what is stored is what was checked', async () => {
+    const t = table()
+    await t.insert({ id: 1, meta: {}, list: [] })
+    const record = t.get(1)!
+    let reads = 0
+    const changes = {
+      get meta() {
+        reads++
+        return reads === 1 ? { ok: true } : (new Date(0) as never)
+      },
+    }
+    t.patch(record, changes)
+    expect(reads).toBe(1)
+    expect(record.meta).toEqual({ ok: true })
+  })
 })
