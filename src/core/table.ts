@@ -1,5 +1,6 @@
 import { Collection } from '@msw/data'
 import { z } from 'zod'
+import { jsonDataProblem } from './json-data.js'
 import { nestsDeeperThan } from './json-depth.js'
 import { keepProtoKeys } from './lossless.js'
 import { quickCheckFor } from './schema-shortcuts.js'
@@ -14,6 +15,16 @@ type Row<S extends Shape> = z.output<S>
 
 /** An issue's path as `a.0.b`; a symbol key (an in-process value may have one) is named, where join would throw. */
 const dotted = (path: readonly PropertyKey[]) => path.map(String).join('.')
+/** Each field of a whole record that is not JSON data (see json-data.ts), as `field.path: why`. */
+function notJsonData(record: object): string[] {
+  const problems: string[] = []
+  for (const key of Object.keys(record)) {
+    const problem = jsonDataProblem((record as Record<string, unknown>)[key], key)
+    if (problem !== undefined) problems.push(problem)
+  }
+  return problems
+}
+
 /** No value a field accepted before (a symbol no record holds). */
 const NONE: unique symbol = Symbol('none')
 
@@ -121,8 +132,12 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
       const row = rows[i]
       // Before zod, whose parse recurses once per level of a JSON value.
       if (nestsDeeperThan(row, budget.maxDepth)) {
+        // A cycle (possible in-process) nests without end: the walk names it, or the first part that is not JSON.
+        const why = jsonDataProblem(row, `${label}[${i}]`, budget.maxDepth)
         problems.push(
-          `${label}[${i}]: nested deeper than ${budget.maxDepth} levels (the provider's framework refuses such JSON)`,
+          why === undefined || why.endsWith(`nested deeper than ${budget.maxDepth} levels`)
+            ? `${label}[${i}]: nested deeper than ${budget.maxDepth} levels (the provider's framework refuses such JSON)`
+            : why,
         )
         continue
       }
@@ -130,6 +145,12 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
       if (!parsed.success) {
         for (const issue of parsed.error.issues.slice(0, budget.left - problems.length))
           problems.push(`${label}[${i}].${dotted(issue.path) || '(record)'}: ${issue.message}`)
+        continue
+      }
+      const notJson = notJsonData(parsed.data as object)
+      if (notJson.length > 0) {
+        for (const problem of notJson.slice(0, budget.left - problems.length))
+          problems.push(`${label}[${i}].${problem}`)
         continue
       }
       const pk = (parsed.data as Row<S>)[this.key]
@@ -210,6 +231,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     this.#settle()
     const parsed = this.schema.safeParse(values)
     if (!parsed.success) throw new Error(this.#invalid(parsed.error))
+    const notJson = notJsonData(parsed.data)
+    if (notJson.length > 0) throw new Error(`${this.name}: invalid record: ${notJson.join('; ')}`)
     const pk = (parsed.data as Row<S>)[this.key]
     if (this.#index.has(pk)) throw new Error(`${this.name}: duplicate ${this.key} ${String(pk)}`)
     // Reserve the key before awaiting, so two concurrent inserts of one key cannot both pass.
@@ -405,14 +428,22 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
       const primitive = value === null || typeof value !== 'object'
       if (primitive && Object.is(this.#accepted.get(key) ?? NONE, value)) continue
       // A JSON object field (or a list of them) holding a plain object: accepted at one look, as zod would.
-      if (!primitive && quickCheckFor(field)?.(value) === true) continue
-      const parsed = field.safeParse(value)
-      // The value as given is stored, not zod's copy: a copy would drop an own "__proto__" key of a JSON field (extra_field).
-      if (parsed.success) {
-        if (primitive) this.#accepted.set(key, value)
-      } else
-        for (const issue of parsed.error.issues)
-          (problems ??= []).push(`${dotted([key, ...issue.path])}: ${issue.message}`)
+      let accepted = !primitive && quickCheckFor(field)?.(value) === true
+      if (!accepted) {
+        const parsed = field.safeParse(value)
+        accepted = parsed.success
+        if (!parsed.success)
+          for (const issue of parsed.error.issues)
+            (problems ??= []).push(`${dotted([key, ...issue.path])}: ${issue.message}`)
+      }
+      if (!accepted) continue
+      if (primitive) this.#accepted.set(key, value)
+      else {
+        // The value as given is stored, not zod's copy (a copy would drop an own "__proto__" key of a JSON
+        // field, extra_field), so it must be data every answer renders as it is.
+        const problem = jsonDataProblem(value, key)
+        if (problem !== undefined) (problems ??= []).push(problem)
+      }
     }
     if (problems !== undefined)
       throw new TableError(`${this.name}: invalid change (nothing changed): ${problems.join('; ')}`, problems)
@@ -422,6 +453,9 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   /** Replaces every field of a stored record with a validated whole record of the same key (PUT). */
   replace(record: Row<S>, whole: Row<S>): void {
     if (whole[this.key] !== record[this.key]) throw new TableError(`${this.name}: replace cannot change the key`, [])
+    const problems = notJsonData(whole)
+    if (problems.length > 0)
+      throw new TableError(`${this.name}: invalid record (nothing changed): ${problems.join('; ')}`, problems)
     const keys = Object.keys(whole)
     this.#assign(
       record,

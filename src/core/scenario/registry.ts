@@ -2,6 +2,7 @@ import { type Document, isCollection, isNode, LineCounter, parseDocument } from 
 import type { z } from 'zod'
 import { type Instant, parseInstant } from '../clock.js'
 import type { FaultSpec } from '../faults.js'
+import { jsonDataIssue } from '../json-data.js'
 import type { AnyProvider } from '../provider.js'
 import { identityKey, isPlain, mergeScenario } from './merge.js'
 import { SCENARIO_NAME, type ScenarioDocument, scenarioSchema } from './schema.js'
@@ -64,13 +65,23 @@ function parseText(source: ScenarioSource, problems: string[]): Parsed | undefin
     return undefined
   }
   // `__proto__` keys in a file stay plain data (yaml builds maps with defineProperty-safe objects).
+  let value: unknown
   try {
-    return { value: doc.toJS({ maxAliasCount: 100 }), yaml: doc, lines }
+    value = doc.toJS({ maxAliasCount: 100 })
   } catch (error) {
     // e.g. "Excessive alias count": an alias bomb.
     problems.push(`${source.file}: ${(error as Error).message.split('\n')[0]}`)
     return undefined
   }
+  const parsed = { value, yaml: doc, lines }
+  // YAML holds more than JSON: an alias inside its own anchor is a cycle, `.nan` and `.inf` are numbers JSON
+  // has not. A scenario's records are rendered as JSON, so such a file is refused here, placed.
+  const issue = jsonDataIssue(value)
+  if (issue) {
+    problems.push(`${placeIn(source.file, parsed, issue.path)}: ${formatPath(issue.path)}: ${issue.reason}`)
+    return undefined
+  }
+  return parsed
 }
 
 /**

@@ -7,6 +7,7 @@
  * reads its input through the functions here, so str(), type names and
  * int() behave as CPython's do.
  */
+import { JSON_NUMBER } from '../../core/json-data.js'
 import { UploadedFile } from './multipart.js'
 import { QueryDict } from './querydict.js'
 
@@ -29,6 +30,10 @@ export function withPythonNumbers<T>(hook: (text: string) => string, run: () => 
 
 /** A Python float. */
 export class PyFloat {
+  static {
+    // A JSON number, for the check of stored values (core/json-data.ts): toJSON renders it.
+    Object.defineProperty(PyFloat.prototype, JSON_NUMBER, { value: true })
+  }
   constructor(readonly value: number) {}
   toJSON(): number | string | null {
     // json.dumps writes repr(); DRF's STRICT_JSON never gets inf/nan this far (fields refuse them).
@@ -39,6 +44,10 @@ export class PyFloat {
 
 /** A Python int beyond JavaScript's safe integers: its exact decimal digits. */
 export class PyBigInt {
+  static {
+    // A JSON number, for the check of stored values (core/json-data.ts): toJSON renders it.
+    Object.defineProperty(PyBigInt.prototype, JSON_NUMBER, { value: true })
+  }
   constructor(readonly digits: string) {}
   get value(): bigint {
     return BigInt(this.digits)

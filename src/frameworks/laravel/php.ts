@@ -1,3 +1,4 @@
+import { JSON_NUMBER } from '../../core/json-data.js'
 /**
  * PHP's value model, as far as Laravel's input shows it. A PHP array is a JS
  * array or a plain object (json_decode(..., true) makes both arrays); strings,
@@ -8,6 +9,10 @@
  * `integer` takes 9223372036854775807 and refuses one more).
  */
 export class PhpNumber {
+  static {
+    // A JSON number, for the check of stored values (core/json-data.ts): toJSON renders it.
+    Object.defineProperty(PhpNumber.prototype, JSON_NUMBER, { value: true })
+  }
   constructor(
     readonly kind: 'int' | 'float',
     readonly value: number,
