@@ -437,13 +437,11 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
             (problems ??= []).push(`${dotted([key, ...issue.path])}: ${issue.message}`)
       }
       if (!accepted) continue
-      if (primitive) this.#accepted.set(key, value)
-      else {
-        // The value as given is stored, not zod's copy (a copy would drop an own "__proto__" key of a JSON
-        // field, extra_field), so it must be data every answer renders as it is.
-        const problem = jsonDataProblem(value, key)
-        if (problem !== undefined) (problems ??= []).push(problem)
-      }
+      // The value as given is stored, not zod's copy (a copy would drop an own "__proto__" key of a JSON
+      // field, extra_field), so it must be data every answer renders as it is — a field of z.unknown() too.
+      const problem = jsonDataProblem(value, key)
+      if (problem !== undefined) (problems ??= []).push(problem)
+      else if (primitive) this.#accepted.set(key, value)
     }
     if (problems !== undefined)
       throw new TableError(`${this.name}: invalid change (nothing changed): ${problems.join('; ')}`, problems)

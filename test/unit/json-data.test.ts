@@ -130,6 +130,21 @@ describe('in-process writes store JSON data only', () => {
     },
   )
 
+  it.each([
+    ['a BigInt', 10n, 'reconciliation: a BigInt (JSON.stringify cannot write one)'],
+    ['a function', () => 1, 'reconciliation: a function (JSON has none)'],
+    ['undefined', undefined, 'reconciliation: undefined (JSON has none)'],
+  ])('db.*.patch refuses %s as a whole field that takes any value (z.unknown())', async (_, value, message) => {
+    const db = await mock.db('omnitron')
+    const item = db.orderItems.all()[0]!
+    const before = item.reconciliation
+    expect(() => db.orderItems.patch(item, { reconciliation: value as never })).toThrow(
+      new TableError(`omnitron.orderItems: invalid change (nothing changed): ${message}`, [message]),
+    )
+    expect(item.reconciliation).toBe(before)
+    expect((await get(item.pk)).status).toBe(200)
+  })
+
   it('db.*.insert and db.*.replace refuse such a value too', async () => {
     const db = await mock.db('omnitron')
     const item = db.orderItems.all()[0]!
