@@ -121,6 +121,20 @@ function droppedMessage(provider: string, session: Session): string {
   )
 }
 
+const TABLE_WRITES = 'change records with patch, insert, replace or delete, which validate'
+
+/**
+ * Table members the seeding and the state import use, which store records
+ * without validating them (or hand out @msw/data's own collection, whose
+ * writes skip the table): a test that reached them could store what every
+ * later answer fails on. Through a db handle they throw, naming what to use.
+ */
+const SEEDING_ONLY: Record<string, string> = {
+  adopt: `it stores records unvalidated; ${TABLE_WRITES}`,
+  prepareReplace: 'use mock.importState(state), which checks every record first',
+  collection: `its writes skip the table's checks and indexes; read with get, all or findMany, and ${TABLE_WRITES}`,
+}
+
 /**
  * The store, and each table in it, behind a guard that throws once the
  * session is gone. Methods are bound to the real object (tables keep private
@@ -132,6 +146,8 @@ function sessionBound<T extends object>(target: T, isLive: () => boolean, messag
     new Proxy(object, {
       get(obj, prop) {
         if (!isLive()) throw new Error(message())
+        if (obj instanceof Table && typeof prop === 'string' && Object.hasOwn(SEEDING_ONLY, prop))
+          throw new Error(`db.<collection>.${prop} is the seeding's own: ${SEEDING_ONLY[prop]}`)
         const value = Reflect.get(obj, prop, obj)
         if (typeof value === 'function') return value.bind(obj)
         if (value instanceof Table) {
@@ -143,6 +159,8 @@ function sessionBound<T extends object>(target: T, isLive: () => boolean, messag
       },
       set(obj, prop, value) {
         if (!isLive()) throw new Error(message())
+        // A table's methods are the app's too: replacing one through a handle would break every request.
+        if (obj instanceof Table) throw new Error(`db.<collection>.${String(prop)} cannot be assigned: ${TABLE_WRITES}`)
         return Reflect.set(obj, prop, value, obj)
       },
     })

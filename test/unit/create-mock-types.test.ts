@@ -90,6 +90,33 @@ describe('createMock(): typed, validated, session-bound', () => {
     expect([a!.modified_date, b!.modified_date]).toEqual(['2025-02-01T10:00:00.000000Z', '2025-02-01T10:00:00.000000Z'])
   })
 
+  it("a db handle keeps the seeding's unvalidated writes and the tables' methods out of reach", async () => {
+    const db = await mock.db('omnitron', { session: 'internals' })
+    // biome-ignore lint/suspicious/noExplicitAny: reaching for members a user should not call, on purpose
+    const items = db.orderItems as any
+    expect(() => items.adopt).toThrow(
+      "db.<collection>.adopt is the seeding's own: it stores records unvalidated; change records with patch, insert, replace or delete, which validate",
+    )
+    expect(() => items.prepareReplace).toThrow(/use mock\.importState\(state\)/)
+    expect(() => items.collection).toThrow(
+      /its writes skip the table's checks and indexes; read with get, all or findMany/,
+    )
+    expect(() => {
+      items.patch = () => undefined
+    }).toThrow(
+      'db.<collection>.patch cannot be assigned: change records with patch, insert, replace or delete, which validate',
+    )
+    // The app's table is untouched: a write over HTTP still goes through its patch.
+    const res = await fetch(`${BASE}/api/v1/order_items/1340653/`, {
+      method: 'PATCH',
+      headers: { ...AUTH, 'Content-Type': 'application/json', 'X-Mock-Session': 'internals' },
+      body: JSON.stringify({ tracking_number: 'TR-INTERNALS' }),
+    })
+    expect(res.status).toBe(200)
+    expect(db.orderItems.get(1340653)!.tracking_number).toBe('TR-INTERNALS')
+    expect(db.orderItems.findMany).toBeTypeOf('function')
+  })
+
   it('a db handle taken before reset() throws a clear error; a new handle reads the re-seeded session', async () => {
     const db = await mock.db('omnitron', { session: 'h1' })
     const orders = db.orders
