@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'msw'
 import { parseClockSetting } from './core/clock-setting.js'
+import { isSessionId, SESSION_ID_RULE } from './core/control.js'
 import { DEFAULT_SESSION, type MockEngine } from './core/engine.js'
 import { type JournalEntry, type JournalFilter, parseJournalFilter } from './core/journal.js'
 import { MockProblemError } from './core/problem.js'
@@ -67,13 +68,15 @@ export async function createMock(options: CreateMockOptions): Promise<Mock> {
   const app = createApp(options)
   const { createHandlers } = await import('./msw.js')
   const engine = app.engine
-  const session = (s: SessionSelector = {}) =>
-    engine.session(s.scenario ?? engine.defaultScenario, s.session ?? DEFAULT_SESSION)
+  const session = (s?: SessionSelector) => {
+    const { scenario, session } = checkedSelector(s)
+    return engine.session(scenario ?? engine.defaultScenario, session ?? DEFAULT_SESSION)
+  }
   return {
     app,
     engine,
     handlers: createHandlers({ app, baseUrls: options.baseUrls }),
-    reset: (s) => engine.reset(s),
+    reset: (s) => engine.reset(s === undefined ? undefined : checkedSelector(s)),
     async db(provider, s) {
       const entry = session(s)
       const target = await entry
@@ -103,6 +106,38 @@ export async function createMock(options: CreateMockOptions): Promise<Mock> {
     },
   }
 }
+
+/**
+ * A selector as the caller gave it, checked as the control headers are over HTTP: an object whose
+ * `scenario` and `session` are strings when given, the session id by X-Mock-Session's rule. A
+ * selector that is not one is refused here, never coerced (an object session id would have
+ * named the session "[object Object]").
+ */
+function checkedSelector(s: unknown): SessionSelector {
+  if (s === undefined) return {}
+  if (typeof s !== 'object' || s === null || Array.isArray(s))
+    throw new TypeError(`A session selector is an object ({ scenario?, session? }), got ${describe(s)}`)
+  // Own keys only: an inherited `session` (a prototype's) selects nothing.
+  const own = (k: string) => (Object.hasOwn(s, k) ? (s as Record<string, unknown>)[k] : undefined)
+  const scenario = own('scenario')
+  const session = own('session')
+  if (scenario !== undefined && typeof scenario !== 'string')
+    throw new TypeError(`A selector's scenario is a scenario name (a string), got ${describe(scenario)}`)
+  if (session !== undefined && (typeof session !== 'string' || !isSessionId(session)))
+    throw new TypeError(
+      `A selector's session is a session id of ${SESSION_ID_RULE}, as X-Mock-Session's, got ${describe(session)}`,
+    )
+  return { ...(scenario !== undefined && { scenario }), ...(session !== undefined && { session }) }
+}
+
+const describe = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : typeof v === 'string'
+        ? `"${v.slice(0, 40)}${v.length > 40 ? '…' : ''}" (${v.length} characters)`
+        : typeof v
 
 /** A session's store for a provider named by the caller. */
 function storeOf<P extends ProviderName>(engine: MockEngine, session: Session, name: P): ProviderDbs[P] {

@@ -46,6 +46,10 @@ export function unknownControlHeader(headers: Headers): Problem | undefined {
 
 const SESSION_ID = /^[\x21-\x7e]{1,128}$/
 
+/** What a session id may be, over HTTP (X-Mock-Session) and in-process (createMock's selectors) alike. */
+export const SESSION_ID_RULE = '1 to 128 visible ASCII characters (no spaces)'
+export const isSessionId = (id: string) => SESSION_ID.test(id)
+
 export interface Control {
   scenario: string
   session: string
@@ -77,7 +81,7 @@ export function readControl(
       code: 'bad-control-header',
       status: 400,
       title: 'Bad control header',
-      detail: 'X-Mock-Session must be 1 to 128 visible ASCII characters (no spaces).',
+      detail: `X-Mock-Session must be ${SESSION_ID_RULE}.`,
       header: 'X-Mock-Session',
       knownScenarios: known(),
     }

@@ -90,6 +90,39 @@ describe('createMock(): typed, validated, session-bound', () => {
     expect([a!.modified_date, b!.modified_date]).toEqual(['2025-02-01T10:00:00.000000Z', '2025-02-01T10:00:00.000000Z'])
   })
 
+  it('a session selector is checked as the control headers are, never coerced', async () => {
+    const SESSION_RULE =
+      "A selector's session is a session id of 1 to 128 visible ASCII characters (no spaces), as X-Mock-Session's"
+    for (const call of [
+      (s: never) => mock.db('omnitron', s),
+      (s: never) => mock.state(s),
+      (s: never) => mock.requests(s),
+      (s: never) => mock.countRequests(s),
+      (s: never) => mock.clearRequests(s),
+    ]) {
+      await expect(call(null as never)).rejects.toThrow(
+        new TypeError('A session selector is an object ({ scenario?, session? }), got null'),
+      )
+      await expect(call([] as never)).rejects.toThrow('got an array')
+      await expect(call({ scenario: 5 } as never)).rejects.toThrow(
+        "A selector's scenario is a scenario name (a string), got number",
+      )
+      await expect(call({ session: {} } as never)).rejects.toThrow(`${SESSION_RULE}, got object`)
+      await expect(call({ session: 'has space' } as never)).rejects.toThrow(
+        `${SESSION_RULE}, got "has space" (9 characters)`,
+      )
+      await expect(call({ session: 'x'.repeat(129) } as never)).rejects.toThrow('(129 characters)')
+    }
+    expect(() => mock.reset({ session: '' })).toThrow(`${SESSION_RULE}, got "" (0 characters)`)
+    // An inherited key selects nothing: this is the default session, not "other".
+    const db = await mock.db('omnitron', Object.create({ session: 'other' }))
+    db.orders.patch(db.orders.get(12345)!, { is_send: true })
+    expect((await mock.db('omnitron')).orders.get(12345)!.is_send).toBe(true)
+    expect((await mock.db('omnitron', { session: 'other' })).orders.get(12345)!.is_send).toBe(false)
+    // The longest id the header takes is taken here too.
+    await expect(mock.db('omnitron', { session: 'x'.repeat(128) })).resolves.toBeDefined()
+  })
+
   it("a db handle keeps the seeding's unvalidated writes and the tables' methods out of reach", async () => {
     const db = await mock.db('omnitron', { session: 'internals' })
     // biome-ignore lint/suspicious/noExplicitAny: reaching for members a user should not call, on purpose
