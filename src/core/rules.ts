@@ -107,7 +107,7 @@ export class ChangePlan {
 
   /** Marks a record as saved by this write even if no field changes (Django's save() always writes). */
   touch<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R): void {
-    this.set(table, record, {})
+    this.#pending(table, record)
   }
 
   /** Sets the same fields on every record this write saves (e.g. an auto_now timestamp). */

@@ -419,13 +419,16 @@ export function validate<S extends Record<string, Field<unknown>>>(
   return { values: values as Values<S>, errors }
 }
 
+const PARTIAL = { partial: true } as const
+
 /** A partial update's validation (PATCH). */
 export function validatePartial<S extends Record<string, Field<unknown>>>(
   spec: S,
   data: Record<string, unknown> | QueryDict,
   ctx?: FieldContext,
 ): { values: Values<S>; errors: FieldErrors } {
-  return validate(spec, data, { partial: true, ...(ctx && { ctx }) })
+  // No options object spread per call: a bulk validates a hundred entries.
+  return validate(spec, data, ctx ? { partial: true, ctx } : PARTIAL)
 }
 
 /**

@@ -145,12 +145,12 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     source: KEY_POINTS,
     operations: ITEM_WRITES,
     check(ctx) {
-      const errors: FieldErrors = {}
+      let errors: FieldErrors | undefined
       for (const field of ['attributes', 'attributes_kwargs'] as const) {
         const value = ctx.values[field]
         if (value === null || typeof value !== 'object') continue
         const found = FORBIDDEN_ATTRIBUTE_KEYS.filter((k) => Object.hasOwn(value, k))
-        if (found.length > 0) errors[field] = found.map((k) => `The key "${k}" is not allowed in ${field}.`)
+        if (found.length > 0) (errors ??= {})[field] = found.map((k) => `The key "${k}" is not allowed in ${field}.`)
       }
       return errors
     },
@@ -259,7 +259,8 @@ export const omnitronRules: Rule<OmnitronWrite>[] = [
     derive(ctx, plan) {
       const item = ctx.item
       if (item?.status !== '400') return false
-      if (!['invoice_number', 'tracking_number'].some((f) => has(ctx, f) && ctx.values[f] !== null)) return false
+      const sent = (f: 'invoice_number' | 'tracking_number') => has(ctx, f) && ctx.values[f] !== null
+      if (!sent('invoice_number') && !sent('tracking_number')) return false
       plan.setField(ctx.db.orderItems, item, 'status', '450')
       return true
     },

@@ -160,6 +160,9 @@ export function updateItem(ctx: WriteContext, item: OrderItemRecord, data: Data)
 
 // --------------------------------------------------------------- bulk
 
+/** A failing entry's `args`: its id as str() shows it (made only for an entry that fails). */
+const argsOf = (rawId: unknown) => ({ orderitem_id: pythonStr(rawId) })
+
 interface BulkError {
   message: FieldErrors | string[]
   args: { orderitem_id?: string }
@@ -206,32 +209,31 @@ export function bulkStatusUpdate(ctx: WriteContext, data: Data): WriteResult {
       continue
     }
     const rawId = entry instanceof QueryDict ? entry.get('id') : (entry as Record<string, unknown>).id
-    const args = { orderitem_id: pythonStr(rawId) }
     if (rawId === undefined) {
-      errors.push({ message: { id: [MSG.required] }, args })
+      errors.push({ message: { id: [MSG.required] }, args: argsOf(rawId) })
       continue
     }
     const id = idField.run(rawId, ctx.db.drf)
     if (!id.ok) {
-      errors.push({ message: { id: id.errors as string[] }, args })
+      errors.push({ message: { id: id.errors as string[] }, args: argsOf(rawId) })
       continue
     }
     const item = ctx.db.orderItems.get(id.value!)!
     orderPk ??= item.order
     if (refuses(ctx, oneOrderAtATime, { db: ctx.db, now: ctx.now, values: {}, item, bulkOrder: orderPk })) {
-      errors.push({ message: [ONE_ORDER_AT_A_TIME], args })
+      errors.push({ message: [ONE_ORDER_AT_A_TIME], args: argsOf(rawId) })
       continue
     }
     const { values, errors: fieldErrors } = validatePartial(spec, entry as Mapping, ctx.db.drf)
     if (hasErrors(fieldErrors)) {
-      errors.push({ message: fieldErrors, args })
+      errors.push({ message: fieldErrors, args: argsOf(rawId) })
       continue
     }
     plan.touch(ctx.db.orderItems, item)
     const result = run(ctx, OPERATION.bulkUpdate, itemWrite(ctx, item, values), plan, () =>
       applyItemValues(ctx.db, plan, item, values),
     )
-    if (!result.ok) errors.push({ message: result.errors, args })
+    if (!result.ok) errors.push({ message: result.errors, args: argsOf(rawId) })
     else updated.push(item)
   }
   if (errors.length > 0) return { status: 400, body: errors }
