@@ -92,6 +92,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   #maxKey = 0
   /** Generated records not made yet (a large `generate`): made, all of them, on the first read that could see one. */
   #pending: Generation | undefined
+  /** The schema's fields by name, for `patch` (a Map lookup per changed field; zod's shape is read through a getter). */
+  #fields: Map<string, z.ZodType> | undefined
   /** Per field, the last primitive value its schema accepted in `patch` (one field name → one value). */
   #accepted = new Map<string, unknown>()
 
@@ -402,7 +404,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    * field-by-field parsing keeps it cheap for a bulk write.
    */
   patch(record: Row<S>, changes: Partial<Row<S>>): void {
-    const shape = this.schema.shape as Record<string, z.ZodType>
+    const fields = (this.#fields ??= new Map(Object.entries(this.schema.shape as Record<string, z.ZodType>)))
     // The fields and the values validated, in order: each value is read once, so what is stored is what was checked.
     const keys = Object.keys(changes)
     const values: unknown[] = new Array(keys.length)
@@ -411,7 +413,7 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
       const key = keys[i]!
       const value = (changes as Record<string, unknown>)[key]
       values[i] = value
-      const field = Object.hasOwn(shape, key) ? shape[key] : undefined
+      const field = fields.get(key)
       if (!field) {
         ;(problems ??= []).push(`${key}: unknown field`)
         continue
