@@ -380,10 +380,14 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    */
   checkRecord(values: unknown, label: string = this.name): { record: Row<S> } | { problems: string[] } {
     const parsed = this.schema.safeParse(values)
-    if (parsed.success) return { record: parsed.data as Row<S> }
-    return {
-      problems: parsed.error.issues.map((i) => `${label}.${dotted(i.path) || '(record)'}: ${i.message}`),
-    }
+    if (!parsed.success)
+      return {
+        problems: parsed.error.issues.map((i) => `${label}.${dotted(i.path) || '(record)'}: ${i.message}`),
+      }
+    // What insert and replace would refuse next (a JSON body too can say 1e400, which JSON.parse reads as Infinity).
+    const notJson = notJsonData(parsed.data as object)
+    if (notJson.length > 0) return { problems: notJson.map((p) => `${label}.${p}`) }
+    return { record: parsed.data as Row<S> }
   }
 
   /**

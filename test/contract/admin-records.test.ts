@@ -77,6 +77,25 @@ forEachTransport((t) => {
     expect((await state('/omnitron/orders/12345', h, { method: 'DELETE' })).status).toBe(404)
   })
 
+  it('a number JSON reads as Infinity (1e400) inside a JSON field is a 400 bad-record, and nothing changes', async () => {
+    const h = session()
+    const before = (await json(await state('/omnitron/orderItems/1340653', h))).record
+    for (const method of ['PATCH', 'PUT']) {
+      const sent = method === 'PUT' ? { ...before, extra_field: '@' } : { extra_field: '@' }
+      const res = await state('/omnitron/orderItems/1340653', h, {
+        method,
+        body: JSON.stringify(sent).replace('"@"', '{"x": 1e400}'),
+      })
+      expect(res.status).toBe(400)
+      const body = await json(res)
+      expect(body.code).toBe('bad-record')
+      expect(body.problems).toEqual(['omnitron.orderItems[1340653].extra_field.x: Infinity (JSON has no such number)'])
+    }
+    expect((await json(await state('/omnitron/orderItems/1340653', h))).record).toEqual(before)
+    const api = t().client('omnitron')
+    expect((await api('/api/v1/order_items/1340653/', { headers: { ...AUTH, ...h } })).status).toBe(200)
+  })
+
   it('a bad record is a 400 listing every problem, and nothing changes', async () => {
     const h = session()
     const res = await state('/omnitron/orderItems/1340653', h, {

@@ -80,6 +80,30 @@ forEachTransport((t) => {
       expect(body.data.order_items[0].id).toMatch(/^[0-9a-f]{24}$/)
     })
 
+    it('a number beyond a float (1e400, which numeric passes) is answered and stored as null, never a 500', async () => {
+      const api = t().client('aymakan')
+      const body = JSON.stringify(
+        minimal('ord-hold-0002', {
+          order_items: [{ sku_code: 'SKU-AC-48', quantity: 3, unit_price: '@', total: '@' }],
+        }),
+      ).replaceAll('"@"', '1e400')
+      for (const [method, path] of [
+        ['PUT', '/api/v1/orders'],
+        ['POST', '/api/v1/orders'],
+      ] as const) {
+        const sent =
+          method === 'POST'
+            ? body.replace('ord-hold-0002', 'ord-inf-0001').replace('"prepaid"', '"prepaid","hub_code":"ollkomHub"')
+            : body
+        const res = await send(api, method, path, sent)
+        expect(res.status).toBe(200)
+        const item = (await json(res)).data.order_items[0]
+        expect([item.unit_price, item.total]).toEqual([null, null])
+      }
+      const stored = (await state(t(), api)).orders.find((o: { order_id: string }) => o.order_id === 'ord-hold-0002')
+      expect([stored.order_items[0].unit_price, stored.order_items[0].total]).toEqual([null, null])
+    })
+
     it('PUT /api/v1/orders/{order_id} works too, and GET shows the replaced contents', async () => {
       const api = t().client('aymakan')
       const res = await send(

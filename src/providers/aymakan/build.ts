@@ -16,7 +16,16 @@ export const ZERO_TIME = '0001-01-01T00:00:00Z'
 const OMNIFUL_COUNTRIES: Record<string, [number, string]> = { US: [12, 'United States of America'] }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v))
-const num = (v: unknown) => (v === undefined || v === null || v === '' ? 0 : Number(v))
+/**
+ * A number field as stored. `numeric` passes a float beyond PHP's range (`1e400`, INF), which
+ * json_encode cannot write (Laravel would fail to answer at all); the mock stores null, what its
+ * answer always showed for it, so every stored value stays JSON data.
+ */
+const num = (v: unknown) => {
+  if (v === undefined || v === null || v === '') return 0
+  const n = Number(v)
+  return Number.isFinite(n) ? n : null
+}
 const bool = (v: unknown) => v === true || v === 1 || v === '1'
 const obj = (v: unknown): Input => (isPhpArray(v) && !Array.isArray(v) ? (v as Input) : {})
 
