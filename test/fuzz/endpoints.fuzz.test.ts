@@ -128,8 +128,27 @@ const AUTH: Record<Provider, Record<string, string>[]> = {
 
 const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '']
 
+/**
+ * Number literals JSON can say but JSON.stringify never writes: past a double's range
+ * (JSON.parse reads 1e400 as Infinity), integral floats, ints past 2^53. A value carries
+ * one as a marked string, which `withRawNumbers` turns into the literal in the body text.
+ */
+const RAW_NUMBER = '\u0001raw-number:'
+const RAW_NUMBERS = [
+  '1e400',
+  '-1e400',
+  '1e-400',
+  '1.0',
+  '1e2',
+  '-0.0',
+  '123456789012345678901234567890',
+  '9007199254740993',
+]
+const withRawNumbers = (text: string) => text.replace(/"\\u0001raw-number:([^"]*)"/g, '$1')
+
 /** Values of every JSON type, the odd ones over-represented. */
 const anyValue = fc.oneof(
+  fc.constantFrom(...RAW_NUMBERS.map((n) => `${RAW_NUMBER}${n}`)),
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom(
     null,
@@ -214,7 +233,7 @@ function requestFor(endpoint: Endpoint) {
     {
       weight: 4,
       arbitrary: endpoint.bodies.length
-        ? fc.oneof(...endpoint.bodies.map(mutated)).map((b) => JSON.stringify(b))
+        ? fc.oneof(...endpoint.bodies.map(mutated)).map((b) => withRawNumbers(JSON.stringify(b)))
         : fc.constant('{}'),
     },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
