@@ -5,11 +5,17 @@ import type { MockEnv, RequestContext } from './core/context.js'
 import { isProblem } from './core/control.js'
 import type { MockEngine } from './core/engine.js'
 import { type AppliedFault, CONNECTION_FAULT_HEADER, parseDelayHeader, parseFaultHeader } from './core/faults.js'
-import { clip, clipBytes, type JournalEntry, redactHeaders, secretHeaderSet } from './core/journal.js'
+import {
+  holdRequestBody,
+  holdResponseBody,
+  type JournalRecord,
+  redactHeaders,
+  secretHeaderSet,
+} from './core/journal.js'
 import { PlainHeaders } from './core/plain-headers.js'
 import { MOCK_ERROR_HEADER, problemResponse } from './core/problem.js'
 import type { AnyProvider } from './core/provider.js'
-import { knownText, textResponse, withHeaders } from './core/respond.js'
+import { knownText, largeBodyBytes, textResponse, withHeaders } from './core/respond.js'
 import type { Scenario } from './core/scenario/registry.js'
 import type { Session } from './core/sessions.js'
 
@@ -203,17 +209,17 @@ function journalEntry(r: {
   secrets: ReadonlySet<string>
   response: Response
   fault: AppliedFault | undefined
-}): Omit<JournalEntry, 'id'> | Promise<Omit<JournalEntry, 'id'>> {
+}): JournalRecord | Promise<JournalRecord> {
   const { mock, response, fault } = r
   const text = knownText(response)
-  const entry: Omit<JournalEntry, 'id'> = {
+  const entry: JournalRecord = {
     time: r.arrived,
     provider: mock.provider,
     method: r.c.req.method,
     path: r.path,
     query: r.href.includes('?') ? queryObject(r.url()) : {},
     headers: {},
-    body: mock.body.length > 0 ? clipBytes(mock.body) : null,
+    body: holdRequestBody(mock.body),
     status: response.status,
     responseHeaders: {},
     responseBody: null,
@@ -234,14 +240,10 @@ function journalEntry(r: {
   const headers = redactHeaders(r.headers, r.secrets)
   const responseHeaders = redactHeaders(response.headers, r.secrets)
   const noBody = response.headers.has(CONNECTION_FAULT_HEADER)
-  const finish = (
-    h: Record<string, string>,
-    rh: Record<string, string>,
-    body: string | null,
-  ): Omit<JournalEntry, 'id'> => {
+  const finish = (h: Record<string, string>, rh: Record<string, string>, body: string | null): JournalRecord => {
     entry.headers = h
     entry.responseHeaders = rh
-    entry.responseBody = noBody ? null : clip(body)
+    entry.responseBody = noBody ? null : holdResponseBody(body, largeBodyBytes(response))
     entry.durationMs = Math.round((performance.now() - r.started) * 100) / 100
     return entry
   }

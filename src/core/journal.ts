@@ -140,18 +140,63 @@ export function clip(text: string | null): string | null {
 }
 const clipBuffer = new Uint8Array(MAX_BODY_BYTES)
 
+/**
+ * A body as an entry holds it until someone reads the entry: its text, or —
+ * a large body that fits whole — its UTF-8 bytes: the very bytes the request
+ * arrived as, or the answer was sent as. Bytes live outside the JS heap: the
+ * garbage collector had copied a bulk's 60 KB of body text from one
+ * generation to the next on every request, for a journal that is mostly
+ * never read. Reading an entry turns its bytes into text once (the same
+ * text: the request's bytes decode as they did, and an answer's lone
+ * surrogate went out as U+FFFD either way).
+ */
+export type HeldBody = string | Uint8Array | null
+
+/** An entry as the control layer records it: its bodies held (HeldBody). */
+export type JournalRecord = Omit<JournalEntry, 'id' | 'body' | 'responseBody'> & {
+  body: HeldBody
+  responseBody: HeldBody
+}
+
+/** From this many bytes, a request body that fits is held as bytes. */
+const HELD_AS_BYTES = 4096
+
+/** A request body to hold: a large one that fits as its own bytes, any other as clipBytes' text; none as null. */
+export function holdRequestBody(bytes: Uint8Array): HeldBody {
+  if (bytes.length === 0) return null
+  if (bytes.length < HELD_AS_BYTES || bytes.length > MAX_BODY_BYTES) return clipBytes(bytes)
+  // A view into a larger buffer (a socket's read) would keep all of it alive: then a copy of its own.
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
+}
+
+/** An answer's body to hold: the bytes it was sent as, when given and they fit; else clip's text. */
+export function holdResponseBody(text: string | null, sent?: Uint8Array): HeldBody {
+  return sent !== undefined && sent.length <= MAX_BODY_BYTES ? sent : clip(text)
+}
+
+const bodyText = (body: HeldBody): string | null => (body instanceof Uint8Array ? utf8.decode(body) : body)
+
 /** What an entry costs in memory, roughly: its strings (two bytes a character at worst) and a fixed overhead. */
-function entrySize(e: Omit<JournalEntry, 'id'>): number {
+function entrySize(e: JournalRecord): number {
   let n = 512 + 2 * (e.path.length + (e.body?.length ?? 0) + (e.responseBody?.length ?? 0))
   for (const k in e.headers) n += 2 * (k.length + (e.headers[k]?.length ?? 0)) + 32
   return n
 }
 
 interface Kept {
-  entry: JournalEntry
+  /** The entry, its bodies as held until the first read makes it a JournalEntry (`read`). */
+  held: JournalRecord & { id: number }
   bytes: number
   journal: Journal
   dropped: boolean
+}
+
+/** The entry as readers see it, made once: held bytes become text, and the bytes are let go. */
+function read(kept: Kept): JournalEntry {
+  const held = kept.held
+  if (held.body instanceof Uint8Array || held.responseBody instanceof Uint8Array)
+    kept.held = { ...held, body: bodyText(held.body), responseBody: bodyText(held.responseBody) }
+  return kept.held as JournalEntry
 }
 
 /**
@@ -222,14 +267,12 @@ export class Journal {
     this.#budget = budget ?? new JournalBudget(DEFAULT_MAX_JOURNAL_BYTES)
   }
 
-  add(entry: Omit<JournalEntry, 'id'>): JournalEntry {
-    const full = { id: this.#next++, ...entry }
-    const kept: Kept = { entry: full, bytes: entrySize(entry), journal: this, dropped: false }
+  add(entry: JournalRecord): void {
+    const kept: Kept = { held: { id: this.#next++, ...entry }, bytes: entrySize(entry), journal: this, dropped: false }
     this.#entries.push(kept)
     this.#bytes += kept.bytes
     while (this.#entries.length > this.max) this.dropOldest()
     this.#budget.add(kept)
-    return full
   }
 
   /** Drops the oldest entry (the ring buffer, or the budget across sessions). */
@@ -242,14 +285,15 @@ export class Journal {
 
   /** Matching entries, oldest first; `limit` keeps the newest. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    const found: JournalEntry[] = []
-    for (const k of this.#entries) if (matches(k.entry, filter)) found.push(k.entry)
-    return filter.limit !== undefined ? found.slice(Math.max(0, found.length - filter.limit)) : found
+    const found: Kept[] = []
+    for (const k of this.#entries) if (matches(k.held, filter)) found.push(k)
+    // Only the entries returned are read (their held bytes made text).
+    return (filter.limit !== undefined ? found.slice(Math.max(0, found.length - filter.limit)) : found).map(read)
   }
 
   count(filter: JournalFilter = {}): number {
     let n = 0
-    for (const k of this.#entries) if (matches(k.entry, filter)) n++
+    for (const k of this.#entries) if (matches(k.held, filter)) n++
     return n
   }
 
@@ -288,7 +332,7 @@ export interface JournalFilter {
   limit?: number
 }
 
-function matches(e: JournalEntry, f: JournalFilter): boolean {
+function matches(e: JournalRecord, f: JournalFilter): boolean {
   if (f.method !== undefined && e.method !== f.method) return false
   if (f.provider !== undefined && e.provider !== f.provider) return false
   if (f.path !== undefined && !f.path.test(e.path)) return false
