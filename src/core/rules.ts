@@ -7,6 +7,8 @@
  * commit and serialise.
  */
 
+import { PATCH_FIELDS } from './table.js'
+
 export type RuleSource = { kind: 'doc'; document: string; section?: string } | { kind: 'assumption'; basis: string }
 
 /**
@@ -56,75 +58,85 @@ export function describeRule(rule: Rule<never>): RuleInfo {
   }
 }
 
+/** What a plan writes through: a table (core/table.ts), whose PATCH_FIELDS validates and writes a record's fields. */
+export interface PlanTable<R extends object> {
+  [PATCH_FIELDS](record: R, keys: readonly string[], values: readonly unknown[]): void
+}
+
+/** One record's pending fields: their names and values side by side, in the order first set. */
+interface Pending {
+  readonly table: PlanTable<object>
+  readonly record: object
+  readonly keys: string[]
+  readonly values: unknown[]
+}
+
 /**
  * Changes to commit, grouped by record. Rules read pending values through it,
  * so a later rule sees what an earlier one derived. Nothing is written before `commit`.
+ * A record's pending fields are two short lists, not an object: a bulk sets a
+ * few fields on a hundred records, and an object per record, its keys added one
+ * by one, cost more to build and read than a look along four names (and a
+ * "__proto__" field name is a name like any other).
  */
 export class ChangePlan {
-  /** Per record: the pending field values, and how to write them (its table's patch, bound to it). */
-  readonly #changes = new Map<object, { set: Record<string, unknown>; write: () => void }>()
+  readonly #changes = new Map<object, Pending>()
 
-  set<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R, changes: Partial<R>): void {
+  set<R extends object>(table: PlanTable<R>, record: R, changes: Partial<R>): void {
     const pending = this.#pending(table, record)
     for (const key of Object.keys(changes)) put(pending, key, (changes as Record<string, unknown>)[key])
   }
 
-  /** One field of `set`, without an object to carry it (a bulk sets a few fields on a hundred records). */
-  setField<R extends object, F extends keyof R & string>(
-    table: { patch(record: R, changes: Partial<R>): void },
-    record: R,
-    field: F,
-    value: R[F],
-  ): void {
+  /** One field of `set`, without an object to carry it. */
+  setField<R extends object, F extends keyof R & string>(table: PlanTable<R>, record: R, field: F, value: R[F]): void {
     put(this.#pending(table, record), field, value)
   }
 
-  #pending<R extends object>(
-    table: { patch(record: R, changes: Partial<R>): void },
-    record: R,
-  ): Record<string, unknown> {
-    let entry = this.#changes.get(record)
-    if (!entry) {
-      // A plain object (V8 keeps its few fields fast, a prototype-less one is a hash table); put() keeps
-      // a "__proto__" key an own field, so no key can reach a prototype.
-      const set: Partial<R> & Record<string, unknown> = {}
-      entry = { set, write: () => table.patch(record, set) }
-      this.#changes.set(record, entry)
+  #pending<R extends object>(table: PlanTable<R>, record: R): Pending {
+    let pending = this.#changes.get(record)
+    if (!pending) {
+      pending = { table: table as PlanTable<object>, record, keys: [], values: [] }
+      this.#changes.set(record, pending)
     }
-    return entry.set
+    return pending
   }
 
   /** The value a field will have after commit. */
   value<R extends object, F extends keyof R>(record: R, field: F): R[F] {
-    const pending = this.#changes.get(record)?.set
-    return pending && Object.hasOwn(pending, field) ? (pending[field as string] as R[F]) : record[field]
+    const pending = this.#changes.get(record)
+    const i = pending ? pending.keys.indexOf(field as string) : -1
+    return i >= 0 ? (pending!.values[i] as R[F]) : record[field]
   }
 
   has(record: object, field?: string): boolean {
-    const pending = this.#changes.get(record)?.set
-    return pending !== undefined && (field === undefined || Object.hasOwn(pending, field))
+    const pending = this.#changes.get(record)
+    return pending !== undefined && (field === undefined || pending.keys.includes(field))
   }
 
   /** Marks a record as saved by this write even if no field changes (Django's save() always writes). */
-  touch<R extends object>(table: { patch(record: R, changes: Partial<R>): void }, record: R): void {
+  touch<R extends object>(table: PlanTable<R>, record: R): void {
     this.#pending(table, record)
   }
 
   /** Sets the same fields on every record this write saves (e.g. an auto_now timestamp). */
   setOnEverySaved(changes: Record<string, unknown>): void {
-    for (const { set } of this.#changes.values()) for (const key of Object.keys(changes)) put(set, key, changes[key])
+    for (const pending of this.#changes.values())
+      for (const key of Object.keys(changes)) put(pending, key, changes[key])
   }
 
   /** Synchronous and infallible: everything was validated before. */
   commit(): void {
-    for (const { write } of this.#changes.values()) write()
+    for (const { table, record, keys, values } of this.#changes.values()) table[PATCH_FIELDS](record, keys, values)
   }
 }
 
-function put(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  else target[key] = value
+function put(pending: Pending, key: string, value: unknown): void {
+  const i = pending.keys.indexOf(key)
+  if (i >= 0) pending.values[i] = value
+  else {
+    pending.keys.push(key)
+    pending.values.push(value)
+  }
 }
 
 export type Evaluation = { ok: true; fired: string[] } | { ok: false; errors: FieldErrors; fired: string[] }

@@ -29,6 +29,13 @@ function notJsonData(record: object): string[] {
 const NONE: unique symbol = Symbol('none')
 
 /**
+ * Internal (the rules engine's commit, core/rules.ts): `patch` with the
+ * changes as two lists, field names and their values, as a ChangePlan holds
+ * them, so no object is built per record only to be taken apart again.
+ */
+export const PATCH_FIELDS: unique symbol = Symbol('patchFields')
+
+/**
  * The two marks @msw/data puts on every record it holds (its own primary key
  * and relation map; symbols the package does not export), read once from a
  * record it created, after checking that a record pushed onto the array
@@ -408,15 +415,20 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
    * field-by-field parsing keeps it cheap for a bulk write.
    */
   patch(record: Row<S>, changes: Partial<Row<S>>): void {
-    const fields = (this.#fields ??= new Map(Object.entries(this.schema.shape as Record<string, z.ZodType>)))
-    // The fields and the values validated, in order: each value is read once, so what is stored is what was checked.
+    // The fields and their values, in order: each value is read once, so what is stored is what was checked.
     const keys = Object.keys(changes)
     const values: unknown[] = new Array(keys.length)
+    for (let i = 0; i < keys.length; i++) values[i] = (changes as Record<string, unknown>)[keys[i]!]
+    this[PATCH_FIELDS](record, keys, values)
+  }
+
+  /** `patch` of `keys[i]` to `values[i]` (PATCH_FIELDS). The lists are the caller's, read and not kept. */
+  [PATCH_FIELDS](record: Row<S>, keys: readonly string[], values: readonly unknown[]): void {
+    const fields = (this.#fields ??= new Map(Object.entries(this.schema.shape as Record<string, z.ZodType>)))
     let problems: string[] | undefined
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!
-      const value = (changes as Record<string, unknown>)[key]
-      values[i] = value
+      const value = values[i]
       const field = fields.get(key)
       if (!field) {
         ;(problems ??= []).push(`${key}: unknown field`)

@@ -1,6 +1,6 @@
 import type { WriteScope } from '../../core/context.js'
 import { perObject } from '../../core/memo.js'
-import { ChangePlan, type Evaluation, type FieldErrors, runRules } from '../../core/rules.js'
+import { ChangePlan, type Evaluation, type FieldErrors, type PlanTable, runRules } from '../../core/rules.js'
 import { formatDrfDateTime } from '../../frameworks/drf/datetime-format.js'
 import {
   booleanField,
@@ -60,7 +60,7 @@ const itemFields = perObject(
 function partialUpdate<R extends object>(
   ctx: WriteContext,
   operation: string,
-  target: { table: { patch(record: R, changes: Partial<R>): void }; record: R; fields: Record<string, Field<unknown>> },
+  target: { table: PlanTable<R>; record: R; fields: Record<string, Field<unknown>> },
   write: Omit<HamgamWrite, 'db' | 'now' | 'values'>,
   data: unknown,
   answer: () => unknown,

@@ -15,6 +15,7 @@ import {
   MSG,
   notAMapping,
   primaryKeyField,
+  validate,
   validatePartial,
 } from '../../frameworks/drf/fields.js'
 import { pythonStr, pythonTypeName } from '../../frameworks/drf/python.js'
@@ -106,6 +107,12 @@ export const BULK_FIELDS = [
   'shipping_company',
 ] as const
 
+/** The bulk entry's fields: the item's own, so both validate alike. */
+const bulkFields = perObject((db: OmnitronDb) => {
+  const fields = itemFields(db)
+  return Object.fromEntries(BULK_FIELDS.map((f) => [f, fields[f]!]))
+})
+
 /**
  * The serializer's save(): validated values onto the item. extra_field merges
  * at the top level (Update Order Item: "does not update or delete fields which are not
@@ -195,8 +202,8 @@ export function bulkStatusUpdate(ctx: WriteContext, data: Data): WriteResult {
   if (entries.length === 0)
     return { status: 400, body: [{ message: { orderitem_set: ['This list may not be empty.'] }, args: {} }] }
 
-  const fields = itemFields(ctx.db)
-  const spec = Object.fromEntries(BULK_FIELDS.map((f) => [f, fields[f]!]))
+  const spec = bulkFields(ctx.db)
+  const options = { partial: true, ctx: ctx.db.drf } // one for every entry
   const idField = primaryKeyField((pk) => ctx.db.orderItems.has(pk))
   const plan = new ChangePlan()
   const errors: BulkError[] = []
@@ -224,7 +231,7 @@ export function bulkStatusUpdate(ctx: WriteContext, data: Data): WriteResult {
       errors.push({ message: [ONE_ORDER_AT_A_TIME], args: argsOf(rawId) })
       continue
     }
-    const { values, errors: fieldErrors } = validatePartial(spec, entry as Mapping, ctx.db.drf)
+    const { values, errors: fieldErrors } = validate(spec, entry as Mapping, options)
     if (hasErrors(fieldErrors)) {
       errors.push({ message: fieldErrors, args: argsOf(rawId) })
       continue
