@@ -35,6 +35,13 @@ const NONE: unique symbol = Symbol('none')
  */
 export const PATCH_FIELDS: unique symbol = Symbol('patchFields')
 
+/** What `patch` knows of a schema field, made once per table: its schema, whether an index keys on it, the last primitive it accepted. */
+interface FieldInfo {
+  readonly schema: z.ZodType
+  readonly indexed: boolean
+  accepted: unknown
+}
+
 /**
  * The two marks @msw/data puts on every record it holds (its own primary key
  * and relation map; symbols the package does not export), read once from a
@@ -99,10 +106,8 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
   #maxKey = 0
   /** Generated records not made yet (a large `generate`): made, all of them, on the first read that could see one. */
   #pending: Generation | undefined
-  /** The schema's fields by name, for `patch` (a Map lookup per changed field; zod's shape is read through a getter). */
-  #fields: Map<string, z.ZodType> | undefined
-  /** Per field, the last primitive value its schema accepted in `patch` (one field name → one value). */
-  #accepted = new Map<string, unknown>()
+  /** The schema's fields by name, for `patch`: one Map lookup per changed field (zod's shape is read through a getter). */
+  #fields: Map<string, FieldInfo> | undefined
 
   constructor(
     readonly name: string,
@@ -424,13 +429,14 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
 
   /** `patch` of `keys[i]` to `values[i]` (PATCH_FIELDS). The lists are the caller's, read and not kept. */
   [PATCH_FIELDS](record: Row<S>, keys: readonly string[], values: readonly unknown[]): void {
-    const fields = (this.#fields ??= new Map(Object.entries(this.schema.shape as Record<string, z.ZodType>)))
+    const fields = (this.#fields ??= this.#fieldInfos())
     let problems: string[] | undefined
+    let reindex = false
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!
       const value = values[i]
-      const field = fields.get(key)
-      if (!field) {
+      const info = fields.get(key)
+      if (!info) {
         ;(problems ??= []).push(`${key}: unknown field`)
         continue
       }
@@ -440,12 +446,16 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
       }
       // A value equal to the one stored is valid as that one was: no schema walk (a write that re-sends a
       // whole address or item list, as Aymakan's update does, re-checked ~100 nested keys with zod each time).
-      if (sameValue(value, record[key as keyof Row<S>], 0)) continue
+      // (A primitive is the same only as itself: sameValue's walk is for objects.)
+      const primitive = value === null || typeof value !== 'object'
+      if (primitive ? Object.is(value, record[key as keyof Row<S>]) : sameValue(value, record[key as keyof Row<S>], 0))
+        continue
+      if (info.indexed) reindex = true
       // A primitive this field accepted last time is accepted again (the schemas are pure): a bulk
       // stamps the same modified_date on a hundred records, one regex check instead of a hundred.
-      const primitive = value === null || typeof value !== 'object'
-      if (primitive && Object.is(this.#accepted.get(key) ?? NONE, value)) continue
+      if (primitive && Object.is(info.accepted, value)) continue
       // A JSON object field (or a list of them) holding a plain object: accepted at one look, as zod would.
+      const field = info.schema
       let accepted = !primitive && quickCheckFor(field)?.(value) === true
       if (!accepted) {
         const parsed = field.safeParse(value)
@@ -459,11 +469,18 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
       // field, extra_field), so it must be data every answer renders as it is — a field of z.unknown() too.
       const problem = jsonDataProblem(value, key)
       if (problem !== undefined) (problems ??= []).push(problem)
-      else if (primitive) this.#accepted.set(key, value)
+      else if (primitive) info.accepted = value
     }
     if (problems !== undefined)
       throw new TableError(`${this.name}: invalid change (nothing changed): ${problems.join('; ')}`, problems)
-    this.#assign(record, keys, values)
+    this.#assign(record, keys, values, reindex)
+  }
+
+  #fieldInfos(): Map<string, FieldInfo> {
+    const shape = this.schema.shape as Record<string, z.ZodType>
+    return new Map(
+      Object.keys(shape).map((name) => [name, { schema: shape[name]!, indexed: this.#by.has(name), accepted: NONE }]),
+    )
   }
 
   /** Replaces every field of a stored record with a validated whole record of the same key (PUT). */
@@ -480,10 +497,15 @@ export class Table<S extends Shape, K extends keyof Row<S> & string> {
     )
   }
 
-  /** Writes fields in place, keeping the secondary indexes right. Keys are defined, never assigned through setters. */
-  #assign(record: Row<S>, keys: readonly string[], values: readonly unknown[]): void {
-    let reindex = false
-    if (this.#by.size > 0) for (const k of keys) if (this.#by.has(k)) reindex = true
+  /**
+   * Writes fields in place, keeping the secondary indexes right (`reindex`: whether an indexed field
+   * changes, when the caller knows). Keys are defined, never assigned through setters.
+   */
+  #assign(record: Row<S>, keys: readonly string[], values: readonly unknown[], reindex?: boolean): void {
+    if (reindex === undefined) {
+      reindex = false
+      if (this.#by.size > 0) for (const k of keys) if (this.#by.has(k)) reindex = true
+    }
     if (reindex) this.#indexRemove(record)
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!
