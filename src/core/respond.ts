@@ -43,7 +43,7 @@ export class MockResponse {
    * (toTransport, largeBodyBytes). One encoding instead of two, and the
    * journal holds the answer outside the JS heap: the garbage collector
    * copied a bulk's 52 KB answer text from one generation to the next on
-   * every request (a third of the bulk's collection time).
+   * every request (ADR 0015).
    */
   largeBodyBytes(): Uint8Array<ArrayBuffer> | undefined {
     const text = this.bodyText
@@ -85,11 +85,13 @@ for (const k of ['arrayBuffer', 'blob', 'bytes', 'clone', 'formData', 'json', 't
 export const LARGE_BODY = 4096
 
 const encoder = new TextEncoder()
-/** encodeInto is the engine's fast UTF-8 path; encode() allocates, zero-fills and writes slower. */
-const scratch = new Uint8Array(256 * 1024)
+/** encodeInto is the engine's fast UTF-8 path; encode() allocates, zero-fills and writes slower. Made on first need. */
+let scratch: Uint8Array<ArrayBuffer> | undefined
+const SCRATCH_BYTES = 256 * 1024
 
 function encodeUtf8(text: string): Uint8Array<ArrayBuffer> {
-  if (text.length * 3 > scratch.length) return encoder.encode(text)
+  if (text.length * 3 > SCRATCH_BYTES) return encoder.encode(text)
+  scratch ??= new Uint8Array(SCRATCH_BYTES)
   const { written } = encoder.encodeInto(text, scratch)
   return scratch.slice(0, written)
 }
