@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js'
 import { parseInstant } from './clock.js'
 import type { Problem } from './problem.js'
+import { LARGE_BODY } from './respond.js'
 
 /**
  * The request journal of one session: a ring buffer of what came in and what
@@ -131,8 +132,8 @@ export function clipBytes(bytes: Uint8Array): string {
 export function clip(text: string | null): string | null {
   // A UTF-16 code unit is at most 3 UTF-8 bytes: short enough texts need no look.
   if (text === null || text.length * 3 <= MAX_BODY_BYTES) return text
-  // encodeInto writes whole characters only, as many as fit (a bulk's 52 KB answer: a copy into a
-  // reused buffer instead of a fresh 52 KB array for every request).
+  // encodeInto writes whole characters only, as many as fit, into a reused buffer (no fresh array for
+  // every long answer; one held as bytes never comes here, see holdResponseBody).
   const { read, written } = encoder.encodeInto(text, clipBuffer)
   if (read === text.length) return text
   const kept = utf8.decode(clipBuffer.subarray(0, written))
@@ -158,13 +159,11 @@ export type JournalRecord = Omit<JournalEntry, 'id' | 'body' | 'responseBody'> &
   responseBody: HeldBody
 }
 
-/** From this many bytes, a request body that fits is held as bytes. */
-const HELD_AS_BYTES = 4096
-
 /** A request body to hold: a large one that fits as its own bytes, any other as clipBytes' text; none as null. */
 export function holdRequestBody(bytes: Uint8Array): HeldBody {
   if (bytes.length === 0) return null
-  if (bytes.length < HELD_AS_BYTES || bytes.length > MAX_BODY_BYTES) return clipBytes(bytes)
+  // From the size an answer is held as bytes (LARGE_BODY); shorter ones cost more to hold so than as text.
+  if (bytes.length < LARGE_BODY || bytes.length > MAX_BODY_BYTES) return clipBytes(bytes)
   // A view into a larger buffer (a socket's read) would keep all of it alive: then a copy of its own.
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
 }

@@ -81,7 +81,7 @@ for (const k of ['arrayBuffer', 'blob', 'bytes', 'clone', 'formData', 'json', 't
       return (this.platform() as unknown as Record<string, () => unknown>)[k]!()
     },
   })
-/** From this many characters, an answer is encoded once and travels and is journalled as bytes. */
+/** From this many characters an answer, and from this many bytes a request body, is journalled as bytes (ADR 0015). */
 export const LARGE_BODY = 4096
 
 const encoder = new TextEncoder()
